@@ -1,0 +1,43 @@
+package org.switchboard.app;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The entry point: wires the subcommands, owns no logic. A plain class, not a JavaFX
+ * {@code Application}, so that the runnable jar can carry JavaFX on the class path.
+ */
+@Command(name = "switchboard", mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "A multithreaded TCP chat server with a control panel.",
+        subcommands = {ServeCommand.class, ClientCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+
+    static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
+    }
+
+    /** Reads the version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Switchboard " + version(), "Java " + Runtime.version()};
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.switchboard.app;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.switchboard.auth.PasswordHasher;
+import org.switchboard.protocol.Protocol;
+import org.switchboard.server.ServerConfig;
+import org.switchboard.server.ServerMode;
+import org.switchboard.server.ThreadKind;
+import picocli.CommandLine.Option;
+
+/** The server's command-line options, shared by {@code serve} and the control panel. */
+final class ServerOptions {
+    @Option(names = {"-p", "--port"}, paramLabel = "N",
+            description = "TCP port to listen on; 0 takes a free one (default: ${DEFAULT-VALUE}).")
+    int port = Protocol.DEFAULT_PORT;
+
+    @Option(names = "--bind", paramLabel = "ADDR",
+            description = "Address to listen on (default: all interfaces).")
+    InetAddress bind;
+
+    @Option(names = "--mode", paramLabel = "chat|echo",
+            description = "chat: sign-in and chat room; echo: every line comes back (default: ${DEFAULT-VALUE}).")
+    ServerMode mode = ServerMode.CHAT;
+
+    @Option(names = {"-d", "--data-dir"}, paramLabel = "DIR",
+            description = "Folder of users.txt, server.log and history.txt (default: the current folder).")
+    Path dataDir = Path.of("");
+
+    @Option(names = "--users", paramLabel = "FILE", description = "Identity file (default: DIR/users.txt).")
+    Path usersFile;
+
+    @Option(names = "--log", paramLabel = "FILE", description = "Activity log (default: DIR/server.log).")
+    Path logFile;
+
+    @Option(names = "--history", paramLabel = "FILE", description = "Chat history (default: DIR/history.txt).")
+    Path historyFile;
+
+    @Option(names = "--hash-iterations", paramLabel = "N",
+            description = "PBKDF2 iterations for new password hashes (default: ${DEFAULT-VALUE}, OWASP's figure;"
+                    + " lower only for tests and mass-registration benchmarks).")
+    int hashIterations = PasswordHasher.DEFAULT_ITERATIONS;
+
+    @Option(names = "--min-password-length", paramLabel = "N",
+            description = "Shortest password accepted at registration (default: ${DEFAULT-VALUE}).")
+    int minPasswordLength = 8;
+
+    @Option(names = "--history-replay", paramLabel = "N",
+            description = "History lines replayed to a user who signs in (default: ${DEFAULT-VALUE}).")
+    int historyReplay = 50;
+
+    @Option(names = "--history-limit", paramLabel = "N",
+            description = "History lines kept in memory and in the file (default: ${DEFAULT-VALUE}).")
+    int historyLimit = 10_000;
+
+    @Option(names = "--max-line-bytes", paramLabel = "N",
+            description = "Longest line a client may send, in bytes of UTF-8 (default: ${DEFAULT-VALUE}).")
+    int maxLineBytes = 4096;
+
+    @Option(names = "--outbox-limit", paramLabel = "BYTES",
+            description = "Bytes queued for a client before it counts as not reading and is disconnected"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int outboxLimit = 1 << 20;
+
+    @Option(names = "--max-clients", paramLabel = "N",
+            description = "Connections at once, in all (default: ${DEFAULT-VALUE}).")
+    int maxClients = 20_000;
+
+    @Option(names = "--max-per-address", paramLabel = "N",
+            description = "Connections at once from one IP address (default: ${DEFAULT-VALUE}).")
+    int maxPerAddress = 20;
+
+    @Option(names = "--sign-in-timeout", paramLabel = "SECONDS",
+            description = "Time a client has to finish signing in (default: ${DEFAULT-VALUE}).")
+    int signInTimeoutSeconds = 60;
+
+    @Option(names = "--threads", paramLabel = "virtual|platform",
+            description = "Threads serving clients: virtual, or a platform thread each (default: ${DEFAULT-VALUE}).")
+    ThreadKind threads = ThreadKind.VIRTUAL;
+
+    ServerConfig toConfig() {
+        return ServerConfig.builder()
+                .port(port)
+                .bindAddress(bind)
+                .mode(mode)
+                .dataDir(dataDir)
+                .usersFile(usersFile)
+                .logFile(logFile)
+                .historyFile(historyFile)
+                .hashIterations(hashIterations)
+                .minPasswordLength(minPasswordLength)
+                .historyReplay(historyReplay)
+                .historyLimit(historyLimit)
+                .maxLineBytes(maxLineBytes)
+                .outboxLimitBytes(outboxLimit)
+                .maxClients(maxClients)
+                .maxClientsPerAddress(maxPerAddress)
+                .signInTimeout(Duration.ofSeconds(signInTimeoutSeconds))
+                .threads(threads)
+                .build();
+    }
+}

@@ -1,0 +1,271 @@
+package org.switchboard.auth;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+import org.switchboard.protocol.Names;
+import org.switchboard.protocol.TextFiles;
+
+/**
+ * The identity file ({@code users.txt}): one user a line, {@code NAME PASSWORD-HASH TOKEN-HASHES}.
+ *
+ * <p>Every change rewrites the whole file atomically: a temporary file in the same folder, fsync,
+ * atomic rename over the old one, fsync of the folder. A crash at any moment leaves the old file or the
+ * new one, never a mix. The file is owner-only where the file system has POSIX permissions.
+ *
+ * <p>Thread-safe: one {@link ReentrantLock} (it is held across disk I/O) orders all changes, so of two
+ * registrations of one name exactly one wins. A change that cannot be written is undone in memory too.
+ */
+public final class IdentityStore {
+    /** Tokens kept per user: one per remembered client; the oldest goes first. */
+    public static final int MAX_TOKENS = 8;
+
+    static final String HEADER = """
+            # Switchboard identity file: one user a line, three fields separated by spaces:
+            #   NAME PASSWORD-HASH TOKEN-HASHES
+            # PASSWORD-HASH is pbkdf2-sha256:ITERATIONS:SALT:HASH (Base64): no password is stored in clear.
+            # TOKEN-HASHES is '-' or a comma-separated list of sha256:HASH, one per remembered client.
+            # Lines starting with # are comments. The server rewrites this file whole on every change:
+            # edit it only while the server is stopped.
+            """;
+
+    private final Path file;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, UserRecord> users;
+
+    private IdentityStore(Path file, Map<String, UserRecord> users) {
+        this.file = file;
+        this.users = users;
+    }
+
+    /** Reads the identity file (a missing one is an empty store, created on the first change). */
+    public static IdentityStore open(Path file) throws IdentityFileException {
+        Map<String, UserRecord> users = new LinkedHashMap<>();
+        List<String> lines;
+        try {
+            lines = TextFiles.readLines(file);
+        } catch (IOException e) {
+            throw new IdentityFileException(file, "cannot be read (" + e.getMessage() + ")", e);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            UserRecord user = parse(file, i + 1, line);
+            if (users.putIfAbsent(Names.key(user.name()), user) != null) {
+                throw new IdentityFileException(file, i + 1, "the name '" + user.name() + "' is there twice");
+            }
+        }
+        return new IdentityStore(file, users);
+    }
+
+    private static UserRecord parse(Path file, int number, String line) throws IdentityFileException {
+        String[] fields = line.split(" +");
+        if (fields.length != 3) {
+            throw new IdentityFileException(file, number,
+                    "expected 3 fields (NAME PASSWORD-HASH TOKEN-HASHES), found " + fields.length);
+        }
+        Optional<String> nameProblem = Names.problem(fields[0]);
+        if (nameProblem.isPresent() && !nameProblem.get().contains("reserved")) {
+            throw new IdentityFileException(file, number, "bad name '" + fields[0] + "': " + nameProblem.get());
+        }
+        if (!PasswordHasher.isWellFormed(fields[1])) {
+            throw new IdentityFileException(file, number,
+                    "the password hash is not of the form pbkdf2-sha256:ITERATIONS:SALT:HASH");
+        }
+        List<String> tokens = new ArrayList<>();
+        if (!"-".equals(fields[2])) {
+            for (String token : fields[2].split(",")) {
+                if (!Tokens.isWellFormedHash(token)) {
+                    throw new IdentityFileException(file, number, "a token hash is not of the form sha256:HASH");
+                }
+                tokens.add(token);
+            }
+        }
+        return new UserRecord(fields[0], fields[1], tokens);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Optional<UserRecord> find(String name) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(users.get(Names.key(name)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int size() {
+        lock.lock();
+        try {
+            return users.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Adds a user; false when the name (in any case) is taken. Durable on disk when it returns true. */
+    public boolean register(String name, String passwordHash) {
+        lock.lock();
+        try {
+            String key = Names.key(name);
+            if (users.containsKey(key)) {
+                return false;
+            }
+            users.put(key, new UserRecord(name, passwordHash, List.of()));
+            persistOrUndo(() -> users.remove(key));
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Remembers one more token hash for the user, dropping the oldest past {@link #MAX_TOKENS}. */
+    public boolean addToken(String name, String tokenHash) {
+        return update(name, user -> {
+            List<String> tokens = new ArrayList<>(user.tokenHashes());
+            tokens.add(tokenHash);
+            while (tokens.size() > MAX_TOKENS) {
+                tokens.remove(0);
+            }
+            return new UserRecord(user.name(), user.passwordHash(), tokens);
+        });
+    }
+
+    /**
+     * Removes the token hash if the user has it (each token signs in once). Compares in constant time.
+     *
+     * @return whether the user held that token
+     */
+    public boolean redeemToken(String name, String tokenHash) {
+        lock.lock();
+        try {
+            UserRecord user = users.get(Names.key(name));
+            if (user == null) {
+                return false;
+            }
+            boolean found = false;
+            List<String> kept = new ArrayList<>();
+            for (String stored : user.tokenHashes()) {
+                if (Tokens.matches(stored, tokenHash)) {
+                    found = true;
+                } else {
+                    kept.add(stored);
+                }
+            }
+            if (found) {
+                update(name, u -> new UserRecord(u.name(), u.passwordHash(), kept));
+            }
+            return found;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Forgets every user and token: everyone must register again. Returns how many were removed. */
+    public int clear() {
+        lock.lock();
+        try {
+            Map<String, UserRecord> before = new LinkedHashMap<>(users);
+            users.clear();
+            persistOrUndo(() -> users.putAll(before));
+            return before.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean update(String name, UnaryOperator<UserRecord> change) {
+        lock.lock();
+        try {
+            String key = Names.key(name);
+            UserRecord old = users.get(key);
+            if (old == null) {
+                return false;
+            }
+            users.put(key, change.apply(old));
+            persistOrUndo(() -> users.put(key, old));
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void persistOrUndo(Runnable undo) {
+        try {
+            persist();
+        } catch (IOException e) {
+            undo.run();
+            throw new UncheckedIOException("cannot write the identity file " + file, e);
+        }
+    }
+
+    private void persist() throws IOException {
+        StringBuilder text = new StringBuilder(HEADER);
+        for (UserRecord user : users.values()) {
+            text.append(user.name()).append(' ').append(user.passwordHash()).append(' ')
+                    .append(user.tokenHashes().isEmpty() ? "-" : String.join(",", user.tokenHashes()))
+                    .append('\n');
+        }
+        writeAtomically(file, text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void writeAtomically(Path target, byte[] content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, target.getFileName() + ".", ".tmp");
+        try {
+            ownerOnly(temp);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            syncDirectory(dir);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void ownerOnly(Path path) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the folder's own permissions apply
+        }
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some systems cannot open a folder for fsync; the rename itself is still atomic there
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.switchboard.console;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.switchboard.protocol.Protocol;
+
+/**
+ * The console chat client. Signs in (answering the server's prompts, or with a saved token), then
+ * shows incoming lines above the line being typed (JLine's {@code printAbove}), so that typing is never
+ * mangled. {@code /quit}, Ctrl-D or Ctrl-C leaves.
+ *
+ * <p>Threads: the calling thread reads the keyboard; one virtual thread reads the server once signed in.
+ */
+public final class ChatClient {
+    /** Where to connect and as whom. {@code name} may be null: then it is asked for. */
+    public record Options(String host, int port, String name, boolean useTokens, TokenFile tokens) { }
+
+    private final Options options;
+    private final Terminal terminal;
+    private final LineReader keyboard;
+    private final String server;
+    private final AtomicBoolean leaving = new AtomicBoolean();
+    private PrintWriter toServer;
+    private String name;
+    private boolean signedInWithToken;
+
+    public ChatClient(Options options, Terminal terminal) {
+        this.options = options;
+        this.terminal = terminal;
+        this.keyboard = LineReaderBuilder.builder().terminal(terminal).build();
+        this.server = options.host() + ":" + options.port();
+    }
+
+    /** Runs the client to the end; returns the process exit code. */
+    public int run() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(options.host(), options.port()), 10_000);
+            OutputStream out = socket.getOutputStream();
+            toServer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+            ServerText text = new ServerText(socket.getInputStream());
+            if (!signIn(text)) {
+                return 1;
+            }
+            return chat(text);
+        } catch (IOException e) {
+            say("Cannot talk to " + server + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private boolean signIn(ServerText text) throws IOException {
+        boolean tokenTried = false;
+        boolean tokenSentLast = false;
+        String nameSent = null;
+        while (true) {
+            ServerText.Piece piece = text.next(true);
+            if (piece == null) {
+                say("The server closed the connection.");
+                return false;
+            }
+            if (!piece.prompt()) {
+                if (piece.text().startsWith(Protocol.WELCOME_PREFIX)) {
+                    name = piece.text().substring(Protocol.WELCOME_PREFIX.length()).replaceAll("!$", "");
+                    signedInWithToken = tokenSentLast;
+                    say(piece.text());
+                    return true;
+                }
+                say(piece.text());
+                continue;
+            }
+            String prompt = piece.text();
+            tokenSentLast = false;
+            if (Protocol.PROMPT_NAME.equals(prompt)) {
+                Optional<TokenFile.Saved> saved = options.useTokens() ? options.tokens().find(server) : Optional.empty();
+                if (!tokenTried && saved.isPresent()
+                        && (options.name() == null || options.name().equalsIgnoreCase(saved.get().name()))) {
+                    tokenTried = true;
+                    tokenSentLast = true;
+                    send(Protocol.TOKEN_LOGIN + " " + saved.get().name() + " " + saved.get().token());
+                    continue;
+                }
+                if (options.name() != null && nameSent == null) {
+                    nameSent = options.name();
+                    send(nameSent);
+                    continue;
+                }
+            }
+            String answer = ask(prompt);
+            if (answer == null) {
+                return false;
+            }
+            send(answer);
+        }
+    }
+
+    private int chat(ServerText text) throws IOException {
+        Thread reader = Thread.ofVirtual().name("client-reader").start(() -> readServer(text));
+        if (options.useTokens() && !signedInWithToken) {
+            send("/token");
+        }
+        String prompt = name + ": ";
+        try {
+            while (reader.isAlive()) {
+                String line;
+                try {
+                    line = keyboard.readLine(prompt);
+                } catch (UserInterruptException | EndOfFileException e) {
+                    line = "/quit";
+                }
+                if (!reader.isAlive()) {
+                    break;
+                }
+                send(line);
+                if (line.strip().equalsIgnoreCase("/quit")) {
+                    leaving.set(true);
+                    reader.join(3_000);
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Runs on the reader thread: every server line goes above the input line; tokens are saved. */
+    private void readServer(ServerText text) {
+        try {
+            for (ServerText.Piece piece = text.next(false); piece != null; piece = text.next(false)) {
+                String line = piece.text();
+                if (line.startsWith(Protocol.TOKEN_PREFIX)) {
+                    saveToken(line.substring(Protocol.TOKEN_PREFIX.length()).strip());
+                } else {
+                    keyboard.printAbove(line);
+                }
+            }
+        } catch (IOException e) {
+            // connection gone: said below
+        }
+        if (!leaving.get()) {
+            keyboard.printAbove("* Connection closed by the server. Press Enter to leave.");
+        }
+    }
+
+    private void saveToken(String token) {
+        try {
+            options.tokens().save(server, name, token);
+        } catch (IOException e) {
+            keyboard.printAbove("! Could not save the login token: " + e.getMessage());
+        }
+    }
+
+    private String ask(String prompt) {
+        try {
+            return Protocol.isSecretPrompt(prompt) ? keyboard.readLine(prompt, '*') : keyboard.readLine(prompt);
+        } catch (UserInterruptException | EndOfFileException e) {
+            return null;
+        }
+    }
+
+    private void send(String line) {
+        toServer.print(line + Protocol.LINE_END);
+        toServer.flush();
+    }
+
+    private void say(String line) {
+        terminal.writer().println(line);
+        terminal.writer().flush();
+    }
+}

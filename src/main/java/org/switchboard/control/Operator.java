@@ -1,0 +1,242 @@
+package org.switchboard.control;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.switchboard.auth.IdentityFileException;
+import org.switchboard.chat.MemberInfo;
+import org.switchboard.log.LogEntry;
+import org.switchboard.server.ChatServer;
+import org.switchboard.server.ServerState;
+import org.switchboard.server.ServerStats;
+
+/**
+ * The one operator command set: the serve console types it, the control panel's buttons and command
+ * field call it. Every command answers with a {@link Reply}; none throws for bad input.
+ *
+ * <p>Thread-safe as far as {@link ChatServer} is; may block (stop waits for clients to close), so the
+ * control panel calls it off the FX thread.
+ */
+public final class Operator {
+    /** Default count for {@code logs} without a number. */
+    public static final int DEFAULT_LOG_LINES = 100;
+
+    /** The assignment's command names, mapped to ours. */
+    private static final Map<String, String> ALIASES = Map.of(
+            "turnoffserver", "stop",
+            "pause", "pause",
+            "removepause", "resume",
+            "logs", "logs",
+            "deletelogs", "clear-logs",
+            "deleteusers", "clear-users",
+            "quit", "stop",
+            "exit", "stop",
+            "who", "users");
+
+    static final List<String> HELP = List.of(
+            "Commands:",
+            "  status              state, port, uptime, clients and messages",
+            "  users               who is signed in",
+            "  pause               stop listening (new connections are refused; users keep chatting)",
+            "  resume              listen again on the same port",
+            "  start               start a stopped server",
+            "  logs [N]            the last N lines of the activity log (default " + DEFAULT_LOG_LINES + ")",
+            "  clear-logs          empty the activity log (server.log)",
+            "  clear-users         empty the identity file: everyone registers again, tokens die",
+            "  kick NAME [REASON]  disconnect a user",
+            "  say TEXT            announce TEXT to everyone",
+            "  stop                tell everyone, close everything and exit",
+            "  help                this list",
+            "The assignment's names work too: TurnOffServer, Pause, RemovePause, Logs, DeleteLogs, DeleteUsers.");
+
+    private final ChatServer server;
+
+    public Operator(ChatServer server) {
+        this.server = server;
+    }
+
+    public ChatServer server() {
+        return server;
+    }
+
+    /** Runs one command line as typed by the operator. */
+    public Reply execute(String commandLine) {
+        String line = commandLine.strip();
+        if (line.isEmpty()) {
+            return Reply.success();
+        }
+        String[] parts = line.split("\\s+", 2);
+        String word = parts[0].toLowerCase(Locale.ROOT);
+        String command = ALIASES.getOrDefault(word, word);
+        String argument = parts.length > 1 ? parts[1].strip() : "";
+        return switch (command) {
+            case "help", "?" -> Reply.success(HELP);
+            case "status" -> status();
+            case "users" -> users();
+            case "pause" -> pause();
+            case "resume" -> resume();
+            case "start" -> start();
+            case "logs" -> logs(argument);
+            case "clear-logs" -> clearLogs();
+            case "clear-users" -> clearUsers();
+            case "kick" -> kick(argument);
+            case "say" -> say(argument);
+            case "stop" -> stop();
+            default -> Reply.failure("Unknown command '" + parts[0] + "'. Type 'help' for the list.");
+        };
+    }
+
+    public Reply status() {
+        ServerStats stats = server.stats();
+        String where = switch (stats.state()) {
+            case LISTENING -> "listening on port " + stats.port();
+            case PAUSED -> "paused (port " + stats.port() + " closed to new connections)";
+            case STOPPED -> "stopped";
+        };
+        return Reply.success(
+                "Server " + where + ", " + stats.mode().name().toLowerCase(Locale.ROOT) + " mode, up "
+                        + formatDuration(stats.uptime()),
+                "Users online " + stats.usersOnline() + " (peak " + stats.peakUsersOnline() + "), connections "
+                        + stats.connections() + ", registered users " + stats.registeredUsers()
+                        + ", messages " + stats.messages());
+    }
+
+    public Reply users() {
+        List<MemberInfo> users = server.users();
+        if (users.isEmpty()) {
+            return Reply.success("Nobody is signed in.");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(users.size() + " signed in:");
+        Instant now = Instant.now();
+        for (MemberInfo user : users) {
+            lines.add(String.format("  %-20s %-22s for %s", user.name(), user.address(),
+                    formatDuration(Duration.between(user.since(), now))));
+        }
+        return Reply.success(lines);
+    }
+
+    public Reply pause() {
+        if (server.state() != ServerState.LISTENING) {
+            return Reply.failure("Cannot pause: the server is " + stateWord() + ".");
+        }
+        server.pause();
+        return Reply.success("Paused: port " + server.port() + " refuses new connections; signed-in users go on.");
+    }
+
+    public Reply resume() {
+        if (server.state() != ServerState.PAUSED) {
+            return Reply.failure("Cannot resume: the server is " + stateWord() + ".");
+        }
+        try {
+            server.resume();
+            return Reply.success("Listening again on port " + server.port() + ".");
+        } catch (IOException e) {
+            return Reply.failure("Cannot listen on port " + server.port() + ": " + e.getMessage());
+        }
+    }
+
+    public Reply start() {
+        if (server.state() != ServerState.STOPPED) {
+            return Reply.failure("The server is already " + stateWord() + ".");
+        }
+        try {
+            server.start();
+            return Reply.success("Listening on port " + server.port() + ".");
+        } catch (IOException e) {
+            return Reply.failure("Cannot listen on port " + server.port() + ": " + e.getMessage());
+        } catch (IdentityFileException e) {
+            return Reply.failure("Cannot read the identity file: " + e.getMessage());
+        }
+    }
+
+    public Reply logs(String argument) {
+        int count = DEFAULT_LOG_LINES;
+        if (!argument.isEmpty()) {
+            Optional<Integer> parsed = positive(argument);
+            if (parsed.isEmpty()) {
+                return Reply.failure("Usage: logs [N], N a positive number.");
+            }
+            count = parsed.get();
+        }
+        List<LogEntry> entries = server.log().tail(count);
+        return Reply.success(entries.stream().map(e -> e.format(server.log().zone())).toList());
+    }
+
+    public Reply clearLogs() {
+        try {
+            server.clearLogs();
+            return Reply.success("Logs cleared.");
+        } catch (UncheckedIOException e) {
+            return Reply.failure("Cannot clear the logs: " + e.getCause().getMessage());
+        }
+    }
+
+    public Reply clearUsers() {
+        try {
+            int removed = server.clearUsers();
+            return Reply.success("Identity file cleared: " + removed + " user(s) removed. Everyone registers again.");
+        } catch (IdentityFileException e) {
+            return Reply.failure("Cannot read the identity file: " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            return Reply.failure("Cannot write the identity file: " + e.getCause().getMessage());
+        }
+    }
+
+    public Reply kick(String argument) {
+        if (argument.isEmpty()) {
+            return Reply.failure("Usage: kick NAME [REASON]");
+        }
+        String[] parts = argument.split("\\s+", 2);
+        String reason = parts.length > 1 ? parts[1] : "";
+        return server.kick(parts[0], reason)
+                .map(user -> Reply.success("Kicked " + user.name() + " (" + user.address() + ")."))
+                .orElseGet(() -> Reply.failure("Nobody called '" + parts[0] + "' is signed in."));
+    }
+
+    public Reply say(String text) {
+        if (text.isBlank()) {
+            return Reply.failure("Usage: say TEXT");
+        }
+        if (server.state() == ServerState.STOPPED) {
+            return Reply.failure("Cannot announce: the server is stopped.");
+        }
+        server.announce(text);
+        return Reply.success("Announced to " + server.users().size() + " user(s).");
+    }
+
+    public Reply stop() {
+        server.stop();
+        return new Reply(List.of("Server stopped."), true, true);
+    }
+
+    private String stateWord() {
+        return server.state().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Optional<Integer> positive(String text) {
+        try {
+            int value = Integer.parseInt(text);
+            return value > 0 ? Optional.of(value) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String formatDuration(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + "m " + seconds % 60 + "s";
+        }
+        return seconds / 3600 + "h " + seconds % 3600 / 60 + "m";
+    }
+}

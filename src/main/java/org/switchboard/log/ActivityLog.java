@@ -1,0 +1,182 @@
+package org.switchboard.log;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.protocol.Sanitizer;
+import org.switchboard.protocol.TextFiles;
+
+/**
+ * The operator-facing journal: every event as one line in {@code server.log}, the newest lines in
+ * memory for "show logs", and listeners (the console, the control panel) told of each new entry.
+ *
+ * <p>Thread-safe: any thread may log. Writes are whole lines, flushed to the OS as they are made, under
+ * one {@link ReentrantLock}; listeners are called after the lock is released, on the logging thread.
+ * Messages are sanitised, so no client can forge or paint log lines (CWE-117).
+ */
+public final class ActivityLog implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ActivityLog.class);
+
+    private final Path file;
+    private final int memoryLines;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ArrayDeque<LogEntry> recent;
+    private final List<Consumer<LogEntry>> listeners = new CopyOnWriteArrayList<>();
+    private BufferedWriter writer;
+
+    public ActivityLog(Path file, int memoryLines, Clock clock) {
+        this.file = file;
+        this.memoryLines = memoryLines;
+        this.clock = clock;
+        this.zone = clock.getZone();
+        this.recent = new ArrayDeque<>(Math.min(memoryLines, 1024));
+        loadTail();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public void debug(String message) {
+        add(LogLevel.DEBUG, message);
+    }
+
+    public void info(String message) {
+        add(LogLevel.INFO, message);
+    }
+
+    public void warn(String message) {
+        add(LogLevel.WARN, message);
+    }
+
+    public void error(String message) {
+        add(LogLevel.ERROR, message);
+    }
+
+    public void add(LogLevel level, String message) {
+        LogEntry entry = new LogEntry(clock.instant(), level, Sanitizer.clean(message));
+        lock.lock();
+        try {
+            remember(entry);
+            write(entry.format(zone));
+        } finally {
+            lock.unlock();
+        }
+        for (Consumer<LogEntry> listener : listeners) {
+            listener.accept(entry);
+        }
+    }
+
+    /** The newest {@code count} entries, oldest first. */
+    public List<LogEntry> tail(int count) {
+        lock.lock();
+        try {
+            List<LogEntry> all = new ArrayList<>(recent);
+            return List.copyOf(all.subList(Math.max(0, all.size() - count), all.size()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Empties the log, on disk and in memory, as the operator's "clear logs" does. */
+    public void clear() {
+        lock.lock();
+        try {
+            closeWriter();
+            Files.write(file, new byte[0]);
+            recent.clear();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + file, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void addListener(Consumer<LogEntry> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<LogEntry> listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closeWriter();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void remember(LogEntry entry) {
+        if (recent.size() == memoryLines) {
+            recent.removeFirst();
+        }
+        recent.addLast(entry);
+    }
+
+    private void write(String line) {
+        try {
+            if (writer == null) {
+                writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+            writer.write(line);
+            writer.newLine();
+            writer.flush();
+        } catch (IOException e) {
+            // The journal must never take the server down; say so where a developer will see it.
+            LOG.warn("cannot write to {}: {}", file, e.toString());
+            closeWriter();
+        }
+    }
+
+    private void closeWriter() {
+        if (writer != null) {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                LOG.warn("cannot close {}: {}", file, e.toString());
+            }
+            writer = null;
+        }
+    }
+
+    private void loadTail() {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            var now = clock.instant();
+            for (String line : TextFiles.readLines(file)) {
+                if (!line.isBlank()) {
+                    remember(LogEntry.parse(Sanitizer.clean(line), zone, now));
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot read {}: {}", file, e.toString());
+        }
+    }
+}

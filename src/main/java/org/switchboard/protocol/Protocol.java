@@ -1,0 +1,54 @@
+package org.switchboard.protocol;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The fixed texts of the line protocol that programs rely on (docs/PROTOCOL.md describes them all).
+ *
+ * <p>Every server line ends in CR LF. Prompts are the only output not ended by a line break: a client
+ * knows one when the text after the last line break equals one of the {@code PROMPT_*} strings.
+ */
+public final class Protocol {
+    public static final int DEFAULT_PORT = 5050;
+    public static final String LINE_END = "\r\n";
+
+    public static final String PROMPT_NAME = "Name: ";
+    public static final String PROMPT_PASSWORD = "Password: ";
+    public static final String PROMPT_NEW_PASSWORD = "Choose a password: ";
+    public static final String PROMPT_REPEAT_PASSWORD = "Repeat the password: ";
+
+    /** Answer to the name prompt that signs in with a saved token: {@code /token NAME TOKEN}. */
+    public static final String TOKEN_LOGIN = "/token";
+    /** Line that hands a client a fresh login token: {@code * token: VALUE}. */
+    public static final String TOKEN_PREFIX = "* token: ";
+    public static final String WELCOME_PREFIX = "Welcome, ";
+    public static final String ERROR_PREFIX = "! ";
+    public static final String NOTICE_PREFIX = "* ";
+
+    private Protocol() {
+    }
+
+    public static boolean isPrompt(String text) {
+        return PROMPT_NAME.equals(text) || PROMPT_PASSWORD.equals(text)
+                || PROMPT_NEW_PASSWORD.equals(text) || PROMPT_REPEAT_PASSWORD.equals(text);
+    }
+
+    public static boolean isSecretPrompt(String text) {
+        return PROMPT_PASSWORD.equals(text) || PROMPT_NEW_PASSWORD.equals(text)
+                || PROMPT_REPEAT_PASSWORD.equals(text);
+    }
+
+    public static String welcome(String name) {
+        return WELCOME_PREFIX + name + "!";
+    }
+
+    /** The bytes of one complete line: the text in UTF-8 followed by CR LF. */
+    public static byte[] lineBytes(String text) {
+        return (text + LINE_END).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The bytes of a prompt: no line break after it. */
+    public static byte[] promptBytes(String prompt) {
+        return prompt.getBytes(StandardCharsets.UTF_8);
+    }
+}

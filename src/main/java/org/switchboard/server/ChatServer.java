@@ -1,0 +1,482 @@
+package org.switchboard.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.auth.Authenticator;
+import org.switchboard.auth.IdentityFileException;
+import org.switchboard.auth.IdentityStore;
+import org.switchboard.auth.PasswordHasher;
+import org.switchboard.chat.ChatLine;
+import org.switchboard.chat.ChatRoom;
+import org.switchboard.chat.History;
+import org.switchboard.chat.Member;
+import org.switchboard.chat.MemberInfo;
+import org.switchboard.chat.RoomListener;
+import org.switchboard.log.ActivityLog;
+import org.switchboard.protocol.Protocol;
+
+/**
+ * The server: lifecycle, the listener thread and the set of live connections.
+ *
+ * <p>Lifecycle: STOPPED → {@link #start} → LISTENING ⇄ {@link #pause}/{@link #resume} → {@link #stop}
+ * → STOPPED, and it may start again. Pause closes the listening socket, so the port really refuses new
+ * connections while signed-in users go on chatting; resume binds the same port again. Lifecycle calls
+ * are serialised by one lock and may come from any thread. {@link #close} stops and is idempotent.
+ *
+ * <p>Threads: one named platform thread blocks in {@code accept()}; each client gets a reader thread
+ * and a writer thread, virtual unless {@link ThreadKind#PLATFORM} is configured.
+ */
+public final class ChatServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
+    private static final int BACKLOG = 1024;
+    private static final long STOP_GRACE_MILLIS = 3_000;
+    /** Lines of the activity log kept in memory for "logs" and the control panel. */
+    public static final int LOG_MEMORY_LINES = 10_000;
+
+    private final ServerConfig config;
+    private final Clock clock;
+    private final ActivityLog log;
+    private final ThreadFactory clientThreads;
+    private final ReentrantLock lifecycle = new ReentrantLock();
+    private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final Semaphore clientPermits;
+    private final AtomicLong messages = new AtomicLong();
+    private final AtomicInteger peakOnline = new AtomicInteger();
+
+    private volatile ServerState state = ServerState.STOPPED;
+    private volatile int port;
+    private volatile Instant startedAt;
+    private ServerSocket serverSocket;
+    private Thread listenerThread;
+    private Authenticator authenticator;
+    private History history;
+    private ChatRoom room;
+
+    public ChatServer(ServerConfig config) {
+        this(config, Clock.systemDefaultZone());
+    }
+
+    public ChatServer(ServerConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.port = config.port();
+        this.log = new ActivityLog(config.logFile(), LOG_MEMORY_LINES, clock);
+        this.clientPermits = new Semaphore(config.maxClients());
+        this.clientThreads = config.threads() == ThreadKind.VIRTUAL
+                ? Thread.ofVirtual().name("client-", 1).factory()
+                : Thread.ofPlatform().name("client-", 1).daemon(true).stackSize(256 * 1024).factory();
+    }
+
+    /**
+     * Opens the data files (first time only) and starts listening.
+     *
+     * @throws IdentityFileException when users.txt cannot be read: the server does not start
+     * @throws IOException when the port cannot be bound (e.g. it is in use)
+     */
+    public void start() throws IOException, IdentityFileException {
+        lifecycle.lock();
+        try {
+            if (state != ServerState.STOPPED) {
+                return;
+            }
+            openData();
+            try {
+                bind(port);
+            } catch (IOException e) {
+                log.error("Cannot listen on port " + port + ": " + e.getMessage());
+                throw e;
+            }
+            startedAt = clock.instant();
+            log.info("Server started (" + config.mode().name().toLowerCase() + " mode, "
+                    + config.threads().name().toLowerCase() + " threads)");
+            log.info("Listening on port " + port);
+            setState(ServerState.LISTENING);
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    /** Closes the listening port; signed-in users keep chatting. No-op unless listening. */
+    public boolean pause() {
+        lifecycle.lock();
+        try {
+            if (state != ServerState.LISTENING) {
+                return false;
+            }
+            unbind();
+            log.info("Paused: port " + port + " closed to new connections");
+            setState(ServerState.PAUSED);
+            return true;
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    /** Listens again on the same port. No-op unless paused. */
+    public boolean resume() throws IOException {
+        lifecycle.lock();
+        try {
+            if (state != ServerState.PAUSED) {
+                return false;
+            }
+            try {
+                bind(port);
+            } catch (IOException e) {
+                log.error("Cannot listen again on port " + port + ": " + e.getMessage());
+                throw e;
+            }
+            log.info("Resumed: listening on port " + port);
+            setState(ServerState.LISTENING);
+            return true;
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    /** Tells every client, closes every connection, flushes the files. No-op when stopped. */
+    public boolean stop() {
+        lifecycle.lock();
+        try {
+            if (state == ServerState.STOPPED) {
+                return false;
+            }
+            if (state == ServerState.LISTENING) {
+                unbind();
+            }
+            state = ServerState.STOPPED;
+            String farewell = Protocol.NOTICE_PREFIX + "The server is shutting down. Goodbye.";
+            for (Connection connection : connections) {
+                connection.finish(farewell);
+            }
+            awaitConnectionsClosed();
+            history.close();
+            log.info("Server stopped");
+            setState(ServerState.STOPPED);
+            return true;
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        log.close();
+    }
+
+    // ---- operator actions (the control layer calls these) ----
+
+    /** Disconnects a signed-in user, telling them why; empty when nobody of that name is online. */
+    public Optional<MemberInfo> kick(String name, String reason) {
+        Optional<Member> member = room().find(name);
+        member.ifPresent(m -> {
+            log.info("Kicked " + m.name() + " (" + m.address() + ")" + (reason.isBlank() ? "" : ": " + reason));
+            m.disconnect("You were disconnected by the operator" + (reason.isBlank() ? "." : ": " + reason));
+        });
+        return member.map(Member::info);
+    }
+
+    /** An announcement to everyone online, kept in the history. */
+    public ChatLine announce(String text) {
+        ChatLine line = room().announce(text);
+        log.info("Announcement: " + text);
+        return line;
+    }
+
+    /** Empties server.log (file and memory). */
+    public void clearLogs() {
+        log.clear();
+        LOG.info("activity log cleared by the operator");
+    }
+
+    /** Forgets every registered user and token; returns how many users were removed. */
+    public int clearUsers() throws IdentityFileException {
+        lifecycle.lock();
+        try {
+            openData();
+        } finally {
+            lifecycle.unlock();
+        }
+        int removed = authenticator.store().clear();
+        log.info("Identity file cleared: " + removed + " user(s) removed");
+        return removed;
+    }
+
+    // ---- what the server shows ----
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public ServerState state() {
+        return state;
+    }
+
+    /** The port listened on (the real one once started with port 0). */
+    public int port() {
+        return port;
+    }
+
+    public ActivityLog log() {
+        return log;
+    }
+
+    public List<MemberInfo> users() {
+        ChatRoom current = room;
+        return current == null ? List.of() : current.members().stream().map(Member::info).toList();
+    }
+
+    public List<ChatLine> recentHistory(int count) {
+        History current = history;
+        return current == null ? List.of() : current.recent(count);
+    }
+
+    public int registeredUsers() {
+        Authenticator current = authenticator;
+        return current == null ? 0 : current.store().size();
+    }
+
+    public ServerStats stats() {
+        Instant started = startedAt;
+        Duration uptime = state == ServerState.STOPPED || started == null
+                ? Duration.ZERO : Duration.between(started, clock.instant());
+        ChatRoom current = room;
+        return new ServerStats(state, port, config.mode(), uptime, connections.size(),
+                current == null ? 0 : current.size(), peakOnline.get(), messages.get(), registeredUsers());
+    }
+
+    public void addListener(ServerListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(ServerListener listener) {
+        listeners.remove(listener);
+    }
+
+    // ---- for connections ----
+
+    Clock clock() {
+        return clock;
+    }
+
+    ThreadFactory clientThreads() {
+        return clientThreads;
+    }
+
+    ChatRoom room() {
+        ChatRoom current = room;
+        if (current == null) {
+            throw new IllegalStateException("the server has not been started");
+        }
+        return current;
+    }
+
+    Authenticator authenticator() {
+        return authenticator;
+    }
+
+    void connectionClosed(Connection connection) {
+        if (connections.remove(connection)) {
+            InetAddress address = connection.socket().getInetAddress();
+            perAddress.computeIfPresent(address, (a, count) -> count.decrementAndGet() <= 0 ? null : count);
+            clientPermits.release();
+            log.info("Client " + connection.address() + " disconnected");
+        }
+    }
+
+    // ---- internals ----
+
+    private void openData() throws IdentityFileException {
+        if (room != null) {
+            return;
+        }
+        IdentityStore store = IdentityStore.open(config.usersFile());
+        int concurrency = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        authenticator = new Authenticator(store, new PasswordHasher(config.hashIterations(), concurrency));
+        try {
+            history = new History(config.historyFile(), config.historyLimit());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the history " + config.historyFile(), e);
+        }
+        if (history.skippedOnLoad() > 0) {
+            log.warn("History: skipped " + history.skippedOnLoad() + " unreadable line(s) in " + config.historyFile());
+        }
+        room = new ChatRoom(history, clock);
+        room.addListener(new RoomEvents());
+    }
+
+    private void bind(int wanted) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        try {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(config.bindAddress(), wanted), BACKLOG);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        serverSocket = socket;
+        port = socket.getLocalPort();
+        listenerThread = Thread.ofPlatform().name("switchboard-listener").daemon(true).start(() -> acceptLoop(socket));
+    }
+
+    private void unbind() {
+        try {
+            serverSocket.close();
+        } catch (IOException e) {
+            LOG.debug("closing the listening socket: {}", e.toString());
+        }
+        try {
+            listenerThread.join(STOP_GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        serverSocket = null;
+        listenerThread = null;
+    }
+
+    /** Runs on the listener thread until its socket is closed. */
+    private void acceptLoop(ServerSocket socket) {
+        while (!socket.isClosed()) {
+            Socket client;
+            try {
+                client = socket.accept();
+            } catch (IOException e) {
+                if (!socket.isClosed()) {
+                    // e.g. out of file descriptors: say so, breathe, go on
+                    log.warn("Accept failed: " + e.getMessage());
+                    pauseBriefly();
+                }
+                continue;
+            }
+            admit(client);
+        }
+    }
+
+    private void admit(Socket client) {
+        String address = client.getInetAddress().getHostAddress() + ":" + client.getPort();
+        if (!clientPermits.tryAcquire()) {
+            refuse(client, "The server is full. Try again later.");
+            log.warn("Refused " + address + ": " + config.maxClients() + " clients connected");
+            return;
+        }
+        AtomicInteger fromAddress = perAddress.computeIfAbsent(client.getInetAddress(), a -> new AtomicInteger());
+        if (fromAddress.incrementAndGet() > config.maxClientsPerAddress()) {
+            perAddress.computeIfPresent(client.getInetAddress(), (a, c) -> c.decrementAndGet() <= 0 ? null : c);
+            clientPermits.release();
+            refuse(client, "Too many connections from your address.");
+            log.warn("Refused " + address + ": more than " + config.maxClientsPerAddress() + " from that address");
+            return;
+        }
+        try {
+            client.setTcpNoDelay(true);
+            Connection connection = new Connection(this, client);
+            connections.add(connection);
+            log.info("Client " + address + " connected");
+            clientThreads.newThread(connection).start();
+        } catch (IOException | RuntimeException e) {
+            perAddress.computeIfPresent(client.getInetAddress(), (a, c) -> c.decrementAndGet() <= 0 ? null : c);
+            clientPermits.release();
+            log.warn("Could not serve " + address + ": " + e);
+            closeQuietly(client);
+        }
+    }
+
+    private static void refuse(Socket client, String reason) {
+        try {
+            client.getOutputStream().write(Protocol.lineBytes(Protocol.ERROR_PREFIX + reason));
+        } catch (IOException e) {
+            // the client is gone already
+        }
+        closeQuietly(client);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing left to do
+        }
+    }
+
+    private void awaitConnectionsClosed() {
+        long deadline = System.nanoTime() + STOP_GRACE_MILLIS * 1_000_000;
+        while (!connections.isEmpty() && System.nanoTime() < deadline) {
+            pauseBriefly();
+        }
+        for (Connection connection : connections) {
+            connection.abort();
+        }
+        long hardDeadline = System.nanoTime() + STOP_GRACE_MILLIS * 1_000_000;
+        while (!connections.isEmpty() && System.nanoTime() < hardDeadline) {
+            pauseBriefly();
+        }
+        if (!connections.isEmpty()) {
+            LOG.warn("{} connection(s) still open after stop", connections.size());
+        }
+    }
+
+    private static void pauseBriefly() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void setState(ServerState newState) {
+        state = newState;
+        fire(new ServerEvent.StateChanged(newState, port));
+    }
+
+    private void fire(ServerEvent event) {
+        for (ServerListener listener : listeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.warn("a server listener failed on {}", event, e);
+            }
+        }
+    }
+
+    /** Turns the room's happenings into server events and counters; runs on the acting thread. */
+    private final class RoomEvents implements RoomListener {
+        @Override
+        public void joined(MemberInfo member) {
+            peakOnline.accumulateAndGet(room.size(), Math::max);
+            fire(new ServerEvent.UserJoined(member));
+        }
+
+        @Override
+        public void left(MemberInfo member, String reason) {
+            log.info(member.name() + " (" + member.address() + ") " + reason);
+            fire(new ServerEvent.UserLeft(member, reason));
+        }
+
+        @Override
+        public void said(ChatLine line) {
+            messages.incrementAndGet();
+            fire(new ServerEvent.Message(line));
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.switchboard.server;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import org.switchboard.auth.PasswordHasher;
+import org.switchboard.protocol.Protocol;
+
+/**
+ * Everything the server can be told at start. Build with {@link #builder()}; the defaults are the
+ * documented ones (README.md, "Configuration").
+ */
+public record ServerConfig(
+        int port,
+        InetAddress bindAddress,
+        ServerMode mode,
+        Path usersFile,
+        Path logFile,
+        Path historyFile,
+        int hashIterations,
+        int minPasswordLength,
+        int historyReplay,
+        int historyLimit,
+        int maxLineBytes,
+        int outboxLimitBytes,
+        int maxClients,
+        int maxClientsPerAddress,
+        Duration signInTimeout,
+        ThreadKind threads) {
+
+    public ServerConfig {
+        Objects.requireNonNull(mode);
+        Objects.requireNonNull(usersFile);
+        Objects.requireNonNull(logFile);
+        Objects.requireNonNull(historyFile);
+        Objects.requireNonNull(signInTimeout);
+        Objects.requireNonNull(threads);
+        requireRange("port", port, 0, 65535);
+        requireRange("hash iterations", hashIterations, 1, Integer.MAX_VALUE);
+        requireRange("minimum password length", minPasswordLength, 1, 1024);
+        requireRange("history replay", historyReplay, 0, 100_000);
+        requireRange("history limit", historyLimit, 1, 10_000_000);
+        requireRange("line length limit", maxLineBytes, 16, 1 << 20);
+        requireRange("outbox limit", outboxLimitBytes, 1024, Integer.MAX_VALUE);
+        requireRange("client limit", maxClients, 1, 1_000_000);
+        requireRange("per-address client limit", maxClientsPerAddress, 1, 1_000_000);
+    }
+
+    private static void requireRange(String what, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ", not " + value);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.port = port;
+        b.bindAddress = bindAddress;
+        b.mode = mode;
+        b.usersFile = usersFile;
+        b.logFile = logFile;
+        b.historyFile = historyFile;
+        b.hashIterations = hashIterations;
+        b.minPasswordLength = minPasswordLength;
+        b.historyReplay = historyReplay;
+        b.historyLimit = historyLimit;
+        b.maxLineBytes = maxLineBytes;
+        b.outboxLimitBytes = outboxLimitBytes;
+        b.maxClients = maxClients;
+        b.maxClientsPerAddress = maxClientsPerAddress;
+        b.signInTimeout = signInTimeout;
+        b.threads = threads;
+        return b;
+    }
+
+    /** Collects settings; unset ones take the documented defaults. */
+    public static final class Builder {
+        private int port = Protocol.DEFAULT_PORT;
+        private InetAddress bindAddress;
+        private ServerMode mode = ServerMode.CHAT;
+        private Path dataDir = Path.of("");
+        private Path usersFile;
+        private Path logFile;
+        private Path historyFile;
+        private int hashIterations = PasswordHasher.DEFAULT_ITERATIONS;
+        private int minPasswordLength = 8;
+        private int historyReplay = 50;
+        private int historyLimit = 10_000;
+        private int maxLineBytes = 4096;
+        private int outboxLimitBytes = 1 << 20;
+        private int maxClients = 20_000;
+        private int maxClientsPerAddress = 20;
+        private Duration signInTimeout = Duration.ofSeconds(60);
+        private ThreadKind threads = ThreadKind.VIRTUAL;
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder bindAddress(InetAddress value) {
+            bindAddress = value;
+            return this;
+        }
+
+        public Builder mode(ServerMode value) {
+            mode = value;
+            return this;
+        }
+
+        /** The folder of users.txt, server.log and history.txt unless each is given on its own. */
+        public Builder dataDir(Path value) {
+            dataDir = value;
+            return this;
+        }
+
+        public Builder usersFile(Path value) {
+            usersFile = value;
+            return this;
+        }
+
+        public Builder logFile(Path value) {
+            logFile = value;
+            return this;
+        }
+
+        public Builder historyFile(Path value) {
+            historyFile = value;
+            return this;
+        }
+
+        public Builder hashIterations(int value) {
+            hashIterations = value;
+            return this;
+        }
+
+        public Builder minPasswordLength(int value) {
+            minPasswordLength = value;
+            return this;
+        }
+
+        public Builder historyReplay(int value) {
+            historyReplay = value;
+            return this;
+        }
+
+        public Builder historyLimit(int value) {
+            historyLimit = value;
+            return this;
+        }
+
+        public Builder maxLineBytes(int value) {
+            maxLineBytes = value;
+            return this;
+        }
+
+        public Builder outboxLimitBytes(int value) {
+            outboxLimitBytes = value;
+            return this;
+        }
+
+        public Builder maxClients(int value) {
+            maxClients = value;
+            return this;
+        }
+
+        public Builder maxClientsPerAddress(int value) {
+            maxClientsPerAddress = value;
+            return this;
+        }
+
+        public Builder signInTimeout(Duration value) {
+            signInTimeout = value;
+            return this;
+        }
+
+        public Builder threads(ThreadKind value) {
+            threads = value;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(port, bindAddress, mode,
+                    usersFile != null ? usersFile : dataDir.resolve("users.txt"),
+                    logFile != null ? logFile : dataDir.resolve("server.log"),
+                    historyFile != null ? historyFile : dataDir.resolve("history.txt"),
+                    hashIterations, minPasswordLength, historyReplay, historyLimit, maxLineBytes,
+                    outboxLimitBytes, maxClients, maxClientsPerAddress, signInTimeout, threads);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.switchboard.server;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.switchboard.auth.Authenticator;
+import org.switchboard.log.ActivityLog;
+import org.switchboard.protocol.Names;
+import org.switchboard.protocol.Protocol;
+
+/**
+ * The sign-in dialogue, a state machine fed one line at a time: name, then password (known name),
+ * or a new password twice (new name), or {@code /token NAME TOKEN} in place of a name.
+ *
+ * <p>Knows nothing of sockets: it answers through a {@link Peer}, so it can be driven by a test or a
+ * fuzzer as well as by a connection. Runs on the connection's reader thread; not thread-safe.
+ */
+final class SignIn {
+    static final String BANNER =
+            "Switchboard chat. Sign in with your name and password, or choose a new name to register.";
+    static final int MAX_FAILURES = 3;
+
+    /** Where the dialogue's output goes. */
+    interface Peer {
+        void line(String text);
+
+        void prompt(String prompt);
+
+        String address();
+    }
+
+    /** How a sign-in ended, or that it has not yet. */
+    sealed interface Outcome {
+        record Pending() implements Outcome { }
+
+        /** Signed in as {@code name}; {@code freshToken} is the replacement for a used token, if any. */
+        record SignedIn(String name, Method method, Optional<String> freshToken) implements Outcome { }
+
+        record Rejected() implements Outcome { }
+    }
+
+    enum Method { PASSWORD, REGISTRATION, TOKEN }
+
+    private enum Step { NAME, PASSWORD, NEW_PASSWORD, REPEAT_PASSWORD, DONE }
+
+    private static final Outcome PENDING = new Outcome.Pending();
+
+    private final Authenticator auth;
+    private final ActivityLog log;
+    private final int minPasswordLength;
+    private final Peer peer;
+    private Step step = Step.NAME;
+    private String name;
+    private char[] newPassword;
+    private int failures;
+
+    SignIn(Authenticator auth, ActivityLog log, int minPasswordLength, Peer peer) {
+        this.auth = auth;
+        this.log = log;
+        this.minPasswordLength = minPasswordLength;
+        this.peer = peer;
+    }
+
+    void begin() {
+        peer.line(BANNER);
+        peer.prompt(Protocol.PROMPT_NAME);
+    }
+
+    Outcome onLine(String line) {
+        return switch (step) {
+            case NAME -> onName(line.strip());
+            case PASSWORD -> onPassword(line);
+            case NEW_PASSWORD -> onNewPassword(line);
+            case REPEAT_PASSWORD -> onRepeat(line);
+            case DONE -> throw new IllegalStateException("the sign-in is over");
+        };
+    }
+
+    private Outcome onName(String answer) {
+        if (answer.isEmpty()) {
+            peer.prompt(Protocol.PROMPT_NAME);
+            return PENDING;
+        }
+        if (answer.startsWith(Protocol.TOKEN_LOGIN + " ")) {
+            return onToken(answer.substring(Protocol.TOKEN_LOGIN.length()).strip());
+        }
+        Optional<String> problem = Names.problem(answer);
+        if (problem.isPresent()) {
+            return retryName(problem.get());
+        }
+        var known = auth.find(answer);
+        if (known.isPresent()) {
+            name = known.get().name();
+            step = Step.PASSWORD;
+            peer.prompt(Protocol.PROMPT_PASSWORD);
+        } else {
+            name = answer;
+            step = Step.NEW_PASSWORD;
+            peer.line(Protocol.NOTICE_PREFIX + "'" + name + "' is a new name. Choose a password to register it"
+                    + " (at least " + minPasswordLength + " characters; an empty line picks another name).");
+            peer.prompt(Protocol.PROMPT_NEW_PASSWORD);
+        }
+        return PENDING;
+    }
+
+    private Outcome onToken(String arguments) {
+        String[] parts = arguments.split("\\s+");
+        if (parts.length != 2 || Names.problem(parts[0]).isPresent()) {
+            return retryName("Usage at the name prompt: /token NAME TOKEN");
+        }
+        var login = auth.signInWithToken(parts[0], parts[1]);
+        if (login.isPresent()) {
+            return done(login.get().name(), Method.TOKEN, Optional.of(login.get().freshToken()));
+        }
+        log.warn("Token sign-in failed for " + parts[0] + " from " + peer.address());
+        if (++failures >= MAX_FAILURES) {
+            return reject();
+        }
+        return retryName("That token is not valid (any more). Sign in with your name and password.");
+    }
+
+    private Outcome onPassword(String password) {
+        if (password.isEmpty()) {
+            step = Step.NAME;
+            peer.prompt(Protocol.PROMPT_NAME);
+            return PENDING;
+        }
+        if (auth.checkPassword(name, password.toCharArray())) {
+            return done(name, Method.PASSWORD, Optional.empty());
+        }
+        log.warn("Wrong password for " + name + " from " + peer.address());
+        if (++failures >= MAX_FAILURES) {
+            return reject();
+        }
+        int left = MAX_FAILURES - failures;
+        peer.line(Protocol.ERROR_PREFIX + "Wrong password. " + left + (left == 1 ? " try" : " tries")
+                + " left (an empty line picks another name).");
+        peer.prompt(Protocol.PROMPT_PASSWORD);
+        return PENDING;
+    }
+
+    private Outcome onNewPassword(String password) {
+        if (password.isEmpty()) {
+            step = Step.NAME;
+            peer.prompt(Protocol.PROMPT_NAME);
+            return PENDING;
+        }
+        if (password.codePointCount(0, password.length()) < minPasswordLength) {
+            peer.line(Protocol.ERROR_PREFIX + "A password needs at least " + minPasswordLength + " characters.");
+            peer.prompt(Protocol.PROMPT_NEW_PASSWORD);
+            return PENDING;
+        }
+        newPassword = password.toCharArray();
+        step = Step.REPEAT_PASSWORD;
+        peer.prompt(Protocol.PROMPT_REPEAT_PASSWORD);
+        return PENDING;
+    }
+
+    private Outcome onRepeat(String repeated) {
+        char[] candidate = newPassword;
+        newPassword = null;
+        if (!Arrays.equals(candidate, repeated.toCharArray())) {
+            Arrays.fill(candidate, '\0');
+            step = Step.NEW_PASSWORD;
+            peer.line(Protocol.ERROR_PREFIX + "The passwords do not match. Choose a password again.");
+            peer.prompt(Protocol.PROMPT_NEW_PASSWORD);
+            return PENDING;
+        }
+        if (!auth.register(name, candidate)) {
+            return retryName("Somebody registered '" + name + "' a moment ago. Choose another name.");
+        }
+        log.info("Registered new user " + name + " from " + peer.address());
+        return done(name, Method.REGISTRATION, Optional.empty());
+    }
+
+    private Outcome retryName(String problem) {
+        step = Step.NAME;
+        peer.line(Protocol.ERROR_PREFIX + problem);
+        peer.prompt(Protocol.PROMPT_NAME);
+        return PENDING;
+    }
+
+    private Outcome done(String signedIn, Method method, Optional<String> freshToken) {
+        step = Step.DONE;
+        log.info("Sign-in ok: " + signedIn + " from " + peer.address()
+                + (method == Method.TOKEN ? " (token)" : method == Method.REGISTRATION ? " (new user)" : ""));
+        return new Outcome.SignedIn(signedIn, method, freshToken);
+    }
+
+    private Outcome reject() {
+        step = Step.DONE;
+        log.warn("Sign-in failed " + MAX_FAILURES + " times from " + peer.address() + "; connection closed");
+        peer.line(Protocol.ERROR_PREFIX + "Too many failed attempts. Goodbye.");
+        return new Outcome.Rejected();
+    }
+}

@@ -1,0 +1,182 @@
+package org.switchboard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.support.LineClient;
+import org.switchboard.support.TestServer;
+
+class ChatTest {
+    static final String PASSWORD = TestServer.PASSWORD;
+
+    @TempDir
+    Path dir;
+    ChatServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void twoUsersChatBothWays() {
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD);
+             LineClient bob = new LineClient(server.port()).register("bob", PASSWORD)) {
+            alice.awaitContaining("* bob joined");
+            alice.send("hi bob");
+            assertThat(bob.awaitContaining("alice:")).matches("\\[\\d\\d:\\d\\d] alice: hi bob");
+            bob.send("hello alice, как дела?");
+            assertThat(alice.awaitContaining("bob:")).endsWith("bob: hello alice, как дела?");
+        }
+    }
+
+    @Test
+    void aUserDoesNotGetTheirOwnLineBack() {
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD);
+             LineClient bob = new LineClient(server.port()).register("bob", PASSWORD)) {
+            alice.awaitContaining("* bob joined");
+            alice.send("one");
+            bob.awaitContaining("alice: one");
+            bob.send("two");
+            assertThat(alice.awaitContaining(": ")).endsWith("bob: two");
+        }
+    }
+
+    @Test
+    void othersHearWhenSomeoneLeaves() {
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD)) {
+            try (LineClient bob = new LineClient(server.port()).register("bob", PASSWORD)) {
+                alice.awaitContaining("* bob joined");
+                bob.send("/quit");
+                assertThat(bob.readToEnd()).contains("* Goodbye, bob.");
+            }
+            alice.awaitContaining("* bob left");
+        }
+    }
+
+    @Test
+    void aLateJoinerGetsTheHistoryReplayed() {
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD)) {
+            alice.send("first");
+            alice.send("second");
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.recentHistory(10).size() == 2);
+        }
+        try (LineClient bob = new LineClient(server.port())) {
+            List<String> seen = new CopyOnWriteArrayList<>();
+            bob.register("bob", PASSWORD);
+            bob.send("/history");
+            seen.add(bob.awaitContaining("first"));
+            seen.add(bob.awaitContaining("second"));
+            assertThat(seen).allMatch(l -> l.contains("alice: "));
+        }
+    }
+
+    @Test
+    void theWelcomeIsFollowedByTheLastLinesOfHistory() {
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD)) {
+            for (int i = 1; i <= 60; i++) {
+                alice.send("line " + i);
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.recentHistory(100).size() == 60);
+        }
+        try (LineClient bob = new LineClient(server.port())) {
+            bob.expectPrompt("Name: ");
+            bob.send("bob");
+            bob.expectPrompt("Choose a password: ");
+            bob.send(PASSWORD);
+            bob.expectPrompt("Repeat the password: ");
+            bob.send(PASSWORD);
+            assertThat(bob.next()).isEqualTo("Welcome, bob!");
+            assertThat(bob.next()).endsWith("alice: line 11");
+            for (int i = 12; i <= 60; i++) {
+                assertThat(bob.next()).endsWith("alice: line " + i);
+            }
+            assertThat(bob.next()).startsWith("* Online now: bob");
+        }
+    }
+
+    @Test
+    void historySurvivesARestart() {
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD)) {
+            alice.send("remember me");
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.recentHistory(10).size() == 1);
+        }
+        server.close();
+        server = TestServer.start(dir);
+        try (LineClient alice = new LineClient(server.port()).signIn("alice", PASSWORD)) {
+            alice.send("/history 5");
+            assertThat(alice.awaitContaining("remember me")).endsWith("alice: remember me");
+        }
+    }
+
+    @Test
+    void usersListsWhoIsOnline() {
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD);
+             LineClient bob = new LineClient(server.port()).register("bob", PASSWORD)) {
+            alice.awaitContaining("* bob joined");
+            alice.send("/users");
+            assertThat(alice.awaitContaining("online:")).isEqualTo("* 2 online: alice, bob");
+        }
+    }
+
+    @Test
+    void msgReachesOnlyItsRecipient() {
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD);
+             LineClient bob = new LineClient(server.port()).register("bob", PASSWORD);
+             LineClient carol = new LineClient(server.port()).register("carol", PASSWORD)) {
+            alice.awaitContaining("* carol joined");
+            bob.awaitContaining("* carol joined");
+            alice.send("/msg bob just for you");
+            assertThat(bob.awaitContaining("just for you")).endsWith("alice (private): just for you");
+            alice.send("public now");
+            assertThat(carol.awaitContaining("alice:")).endsWith("alice: public now");
+            alice.send("/msg nobody hello");
+            assertThat(alice.awaitContaining("!")).isEqualTo("! Nobody called 'nobody' is online.");
+        }
+        assertThat(server.recentHistory(10)).extracting(line -> line.text()).containsExactly("public now");
+    }
+
+    @Test
+    void anUnknownCommandNamesHelp() {
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD)) {
+            alice.send("/dance");
+            assertThat(alice.awaitContaining("!")).isEqualTo("! Unknown command /dance. Type /help for the list.");
+            alice.send("/help");
+            alice.awaitContaining("/msg NAME TEXT");
+        }
+    }
+
+    @Test
+    void controlCharactersNeverReachOtherUsersOrTheFiles() throws Exception {
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD);
+             LineClient bob = new LineClient(server.port()).register("bob", PASSWORD)) {
+            alice.awaitContaining("* bob joined");
+            alice.send("red \u001b[31malert\u001b[0m\u0007 and \u0085done");
+            assertThat(bob.awaitContaining("alice:")).endsWith("alice: red alert and done");
+        }
+        assertThat(Files.readString(dir.resolve("history.txt"))).doesNotContain("\u001b").contains("red alert and done");
+    }
+
+    @Test
+    void anAnnouncementReachesEveryoneAndTheHistory() {
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD)) {
+            server.announce("maintenance at noon");
+            assertThat(alice.awaitContaining("maintenance")).endsWith("[server] maintenance at noon");
+        }
+        assertThat(server.recentHistory(1).get(0).text()).isEqualTo("maintenance at noon");
+    }
+}

@@ -1,0 +1,157 @@
+package org.switchboard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.support.LineClient;
+import org.switchboard.support.TestServer;
+
+class LifecycleTest {
+    static final String PASSWORD = TestServer.PASSWORD;
+
+    @TempDir
+    Path dir;
+    ChatServer server;
+    final List<ServerEvent> events = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dir);
+        server.addListener(events::add);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void pausedServerRefusesNewConnectionsWhileSignedInUsersKeepChatting() {
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD);
+             LineClient bob = new LineClient(server.port()).register("bob", PASSWORD)) {
+            alice.awaitContaining("* bob joined");
+            assertThat(server.pause()).isTrue();
+            assertThat(server.state()).isEqualTo(ServerState.PAUSED);
+            assertThatThrownBy(() -> connect(server.port())).isInstanceOf(ConnectException.class);
+            alice.send("still here");
+            assertThat(bob.awaitContaining("alice:")).endsWith("alice: still here");
+        }
+        assertThat(events).contains(new ServerEvent.StateChanged(ServerState.PAUSED, server.port()));
+    }
+
+    @Test
+    void resumeAcceptsAgainOnTheSamePort() throws Exception {
+        int port = server.port();
+        server.pause();
+        assertThat(server.resume()).isTrue();
+        assertThat(server.port()).isEqualTo(port);
+        try (LineClient carol = new LineClient(port)) {
+            carol.register("carol", PASSWORD);
+        }
+        assertThat(server.log().tail(100)).extracting(e -> e.message())
+                .contains("Paused: port " + port + " closed to new connections", "Resumed: listening on port " + port);
+    }
+
+    @Test
+    void stopTellsAndClosesEveryClientAndEndsEveryThread() throws Exception {
+        // Platform threads, so that the thread count below can see them (virtual threads are not listed).
+        server.close();
+        server = TestServer.start(dir, b -> b.threads(ThreadKind.PLATFORM));
+        long before = clientThreads();
+        List<LineClient> clients = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            clients.add(new LineClient(server.port()).register("user" + i, PASSWORD));
+        }
+        assertThat(clientThreads()).isGreaterThanOrEqualTo(before + 10);
+        assertThat(server.stop()).isTrue();
+        for (LineClient client : clients) {
+            assertThat(client.readToEnd()).contains("* The server is shutting down. Goodbye.");
+            client.close();
+        }
+        assertThat(server.state()).isEqualTo(ServerState.STOPPED);
+        assertThat(server.stats().connections()).isZero();
+        assertThatThrownBy(() -> connect(server.port())).isInstanceOf(ConnectException.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> clientThreads() <= before);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("switchboard-listener"));
+        assertThat(server.log().tail(1).get(0).message()).isEqualTo("Server stopped");
+    }
+
+    @Test
+    void aStoppedServerCanStartAgain() throws Exception {
+        server.stop();
+        server.start();
+        try (LineClient client = new LineClient(server.port())) {
+            client.register("dave", PASSWORD);
+        }
+    }
+
+    @Test
+    void clearLogsEmptiesTheLogFileAndMemory() throws Exception {
+        new LineClient(server.port()).register("alice", PASSWORD).close();
+        assertThat(Files.size(dir.resolve("server.log"))).isPositive();
+        server.clearLogs();
+        assertThat(Files.size(dir.resolve("server.log"))).isZero();
+        assertThat(server.log().tail(100)).isEmpty();
+    }
+
+    @Test
+    void theLogHasOneTimestampedLinePerEvent() throws Exception {
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD)) {
+            alice.send("/quit");
+            alice.readToEnd();
+        }
+        server.pause();
+        server.resume();
+        server.stop();
+        List<String> lines = Files.readAllLines(dir.resolve("server.log"));
+        assertThat(lines).allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} (INFO |WARN |ERROR|DEBUG) .+"));
+        String all = String.join("\n", lines);
+        assertThat(all).contains("Server started", "Listening on port", "Client 127.0.0.1:", "connected",
+                "Registered new user alice", "Sign-in ok: alice", "alice (127.0.0.1:", "Paused", "Resumed",
+                "disconnected", "Server stopped");
+    }
+
+    @Test
+    void aPortInUseIsAClearError() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            ChatServer second = new ChatServer(TestServer.config(dir.resolve("b")).port(taken.getLocalPort()).build());
+            Files.createDirectories(dir.resolve("b"));
+            assertThatThrownBy(second::start).isInstanceOf(IOException.class);
+            assertThat(second.state()).isEqualTo(ServerState.STOPPED);
+            assertThat(second.log().tail(1).get(0).message()).startsWith("Cannot listen on port " + taken.getLocalPort());
+            second.close();
+        }
+    }
+
+    @Test
+    void closeIsIdempotent() {
+        server.close();
+        server.close();
+        assertThat(server.state()).isEqualTo(ServerState.STOPPED);
+    }
+
+    private static void connect(int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+        }
+    }
+
+    private static long clientThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("client-")).count();
+    }
+}

@@ -1,0 +1,43 @@
+package org.switchboard.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.switchboard.auth.IdentityFileException;
+import org.switchboard.server.ChatServer;
+import org.switchboard.server.ServerConfig;
+
+/** A real server for tests: loopback, port 0, files in a temporary folder, cheap password hashing. */
+public final class TestServer {
+    public static final String PASSWORD = "correct horse";
+
+    private TestServer() {
+    }
+
+    public static ServerConfig.Builder config(Path dir) {
+        return ServerConfig.builder()
+                .port(0)
+                .bindAddress(InetAddress.getLoopbackAddress())
+                .dataDir(dir)
+                .hashIterations(1_000)
+                .maxClientsPerAddress(1_000);
+    }
+
+    public static ChatServer start(Path dir) {
+        return start(dir, UnaryOperator.identity());
+    }
+
+    public static ChatServer start(Path dir, UnaryOperator<ServerConfig.Builder> settings) {
+        ChatServer server = new ChatServer(settings.apply(config(dir)).build());
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IdentityFileException e) {
+            throw new IllegalStateException(e);
+        }
+        return server;
+    }
+}
