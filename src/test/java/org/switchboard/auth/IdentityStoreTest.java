@@ -1,0 +1,127 @@
+package org.switchboard.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdentityStoreTest {
+    @TempDir
+    Path dir;
+
+    private final PasswordHasher hasher = new PasswordHasher(1_000, 2);
+
+    @Test
+    void aMissingFileIsAnEmptyStoreAndTheFirstChangeCreatesItOwnerOnly() throws Exception {
+        Path file = dir.resolve("users.txt");
+        IdentityStore store = IdentityStore.open(file);
+        assertThat(store.size()).isZero();
+        assertThat(store.register("alice", hasher.hash("pw".toCharArray()))).isTrue();
+        assertThat(Files.readString(file)).startsWith("# Switchboard identity file").contains("\nalice pbkdf2-sha256:");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void whatIsWrittenIsReadBack() throws Exception {
+        Path file = dir.resolve("users.txt");
+        IdentityStore store = IdentityStore.open(file);
+        store.register("alice", hasher.hash("one".toCharArray()));
+        store.register("Bob", hasher.hash("two".toCharArray()));
+        store.addToken("bob", Tokens.hash("t1"));
+        IdentityStore again = IdentityStore.open(file);
+        assertThat(again.size()).isEqualTo(2);
+        assertThat(again.find("BOB").orElseThrow().name()).isEqualTo("Bob");
+        assertThat(again.find("bob").orElseThrow().tokenHashes()).containsExactly(Tokens.hash("t1"));
+        assertThat(hasher.verify("one".toCharArray(), again.find("alice").orElseThrow().passwordHash())).isTrue();
+    }
+
+    @Test
+    void namesAreUniqueRegardlessOfCase() throws Exception {
+        IdentityStore store = IdentityStore.open(dir.resolve("users.txt"));
+        assertThat(store.register("Alice", hasher.hash("a".toCharArray()))).isTrue();
+        assertThat(store.register("aLICE", hasher.hash("b".toCharArray()))).isFalse();
+    }
+
+    @Test
+    void ofManyConcurrentRegistrationsOfOneNameExactlyOneWins() throws Exception {
+        IdentityStore store = IdentityStore.open(dir.resolve("users.txt"));
+        String hash = hasher.hash("pw".toCharArray());
+        List<Callable<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String name = i % 2 == 0 ? "carol" : "CAROL";
+            attempts.add(() -> store.register(name, hash));
+        }
+        int wins = 0;
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (Future<Boolean> result : pool.invokeAll(attempts)) {
+                wins += result.get() ? 1 : 0;
+            }
+        }
+        assertThat(wins).isEqualTo(1);
+        assertThat(IdentityStore.open(dir.resolve("users.txt")).size()).isEqualTo(1);
+    }
+
+    @Test
+    void aTokenRedeemsOnceAndOnlyTheNewestAreKept() throws Exception {
+        IdentityStore store = IdentityStore.open(dir.resolve("users.txt"));
+        store.register("alice", hasher.hash("pw".toCharArray()));
+        for (int i = 0; i < IdentityStore.MAX_TOKENS + 2; i++) {
+            store.addToken("alice", Tokens.hash("token" + i));
+        }
+        assertThat(store.find("alice").orElseThrow().tokenHashes()).hasSize(IdentityStore.MAX_TOKENS);
+        assertThat(store.redeemToken("alice", Tokens.hash("token0"))).isFalse();
+        assertThat(store.redeemToken("alice", Tokens.hash("token9"))).isTrue();
+        assertThat(store.redeemToken("alice", Tokens.hash("token9"))).isFalse();
+    }
+
+    @Test
+    void clearRemovesEveryoneAndKeepsTheExplainingHeader() throws Exception {
+        Path file = dir.resolve("users.txt");
+        IdentityStore store = IdentityStore.open(file);
+        store.register("alice", hasher.hash("pw".toCharArray()));
+        store.register("bob", hasher.hash("pw".toCharArray()));
+        assertThat(store.clear()).isEqualTo(2);
+        assertThat(Files.readString(file)).isEqualTo(IdentityStore.HEADER);
+        assertThat(IdentityStore.open(file).size()).isZero();
+    }
+
+    @Test
+    void aMalformedFileIsRefusedWithFileLineAndProblemAndLeftUntouched() throws Exception {
+        Path file = dir.resolve("users.txt");
+        String content = "# comment\nalice notahash -\n";
+        Files.writeString(file, content);
+        assertThatThrownBy(() -> IdentityStore.open(file)).isInstanceOf(IdentityFileException.class)
+                .hasMessage(file + ":2: the password hash is not of the form pbkdf2-sha256:ITERATIONS:SALT:HASH");
+        assertThat(Files.readString(file)).isEqualTo(content);
+    }
+
+    @Test
+    void wrongFieldCountsAndDuplicatesAreReportedByLine() throws Exception {
+        Path file = dir.resolve("users.txt");
+        String hash = hasher.hash("pw".toCharArray());
+        Files.writeString(file, "alice " + hash + "\n");
+        assertThatThrownBy(() -> IdentityStore.open(file)).hasMessageContaining(":1: expected 3 fields");
+        Files.writeString(file, "alice " + hash + " -\nALICE " + hash + " -\n");
+        assertThatThrownBy(() -> IdentityStore.open(file)).hasMessageContaining(":2: the name 'ALICE' is there twice");
+    }
+
+    @Test
+    void noTemporaryFilesAreLeftBehind() throws Exception {
+        IdentityStore store = IdentityStore.open(dir.resolve("users.txt"));
+        store.register("alice", hasher.hash("pw".toCharArray()));
+        store.addToken("alice", Tokens.hash("x"));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("users.txt");
+        }
+    }
+}
