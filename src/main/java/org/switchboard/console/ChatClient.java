@@ -13,6 +13,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.switchboard.protocol.Protocol;
 
@@ -39,6 +40,10 @@ public final class ChatClient {
     public ChatClient(Options options, Terminal terminal) {
         this.options = options;
         this.terminal = terminal;
+        if (terminal.getWidth() <= 0) {
+            // a dumb terminal (input from a pipe) reports no size, and JLine then cannot lay out prompts
+            terminal.setSize(new Size(80, 24));
+        }
         this.keyboard = LineReaderBuilder.builder().terminal(terminal).build();
         this.server = options.host() + ":" + options.port();
     }
@@ -177,6 +182,6 @@ public final class ChatClient {
 
     private void say(String line) {
         terminal.writer().println(line);
-        terminal.writer().flush();
+        terminal.flush();
     }
 }

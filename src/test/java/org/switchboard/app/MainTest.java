@@ -1,0 +1,65 @@
+package org.switchboard.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MainTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpNamesTheSubcommands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("serve", "client");
+    }
+
+    @Test
+    void versionNamesTheProduct() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("Switchboard ");
+    }
+
+    @Test
+    void everySubcommandHasShortHelp() {
+        assertThat(run("serve", "-h")).isZero();
+        assertThat(out.toString()).contains("--port", "--mode", "--data-dir", "--users", "--log", "--history",
+                "--bind", "--threads");
+        assertThat(run("client", "-h")).isZero();
+        assertThat(out.toString()).contains("--host", "--name");
+    }
+
+    @Test
+    void aBadOptionValueIsAClearErrorNotACrash() {
+        assertThat(run("serve", "--port", "many")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--port'");
+        assertThat(run("serve", "--mode", "shout")).isEqualTo(2);
+        assertThat(err.toString()).contains("--mode");
+    }
+
+    @Test
+    void aMalformedIdentityFileStopsServeAndIsLeftAsItIs(@TempDir Path dir) throws Exception {
+        Path users = dir.resolve("users.txt");
+        Files.writeString(users, "alice broken\n");
+        assertThat(run("serve", "--port", "0", "--data-dir", dir.toString())).isEqualTo(1);
+        assertThat(Files.readString(users)).isEqualTo("alice broken\n");
+    }
+
+    @Test
+    void anOutOfRangeSettingIsAClearError() {
+        assertThat(run("serve", "--port", "70000")).isEqualTo(2);
+    }
+}

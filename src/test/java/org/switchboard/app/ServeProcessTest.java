@@ -1,0 +1,112 @@
+package org.switchboard.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.support.LineClient;
+import org.switchboard.support.TestServer;
+
+/** {@code switchboard serve} as a real child process: stdin commands, end of input, SIGTERM. */
+class ServeProcessTest {
+    private static final Pattern LISTENING = Pattern.compile("Listening on port (\\d+)");
+
+    @TempDir
+    Path dir;
+    Process process;
+    final List<String> output = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
+    private int startServe(String... extra) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "serve", "--port", "0", "--bind", "127.0.0.1", "--data-dir", dir.toString(),
+                "--hash-iterations", "1000"));
+        command.addAll(List.of(extra));
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    output.add(line);
+                }
+            } catch (IOException e) {
+                output.add("(output closed: " + e + ")");
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> output.stream().anyMatch(l -> LISTENING.matcher(l).find()));
+        Matcher matcher = output.stream().map(LISTENING::matcher).filter(Matcher::find).findFirst().orElseThrow();
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    private void type(String line) throws IOException {
+        OutputStream stdin = process.getOutputStream();
+        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+    }
+
+    @Test
+    void printsTheRealPortTakesCommandsAndStopsWithExitCodeZero() throws Exception {
+        int port = startServe();
+        assertThat(output.get(0)).isEqualTo("Listening on port " + port);
+        try (LineClient alice = new LineClient(port).register("alice", TestServer.PASSWORD)) {
+            type("users");
+            await().atMost(Duration.ofSeconds(10)).until(() -> output.stream().anyMatch(l -> l.contains("1 signed in:")));
+            type("Logs");
+            await().atMost(Duration.ofSeconds(10)).until(() -> output.stream().anyMatch(l -> l.contains("Sign-in ok: alice")));
+            type("TurnOffServer");
+            assertThat(alice.readToEnd()).contains("* The server is shutting down. Goodbye.");
+        }
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        assertThat(Files.readString(dir.resolve("server.log"))).contains("Server stopped");
+    }
+
+    @Test
+    void theEndOfStandardInputDoesNotStopItAndSigtermStopsItCleanly() throws Exception {
+        int port = startServe("--quiet");
+        process.getOutputStream().close();
+        try (LineClient client = new LineClient(port)) {
+            client.register("bob", TestServer.PASSWORD);
+        }
+        assertThat(process.isAlive()).isTrue();
+        process.destroy();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(dir.resolve("server.log"))).contains("Server stopped");
+    }
+
+    @Test
+    void aPortInUseIsAClearErrorWithExitCodeOne() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            Process failing = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    Main.class.getName(), "serve", "--port", String.valueOf(taken.getLocalPort()),
+                    "--data-dir", dir.toString()).redirectErrorStream(true).start();
+            String text = new String(failing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(failing.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(failing.exitValue()).isEqualTo(1);
+            assertThat(text).contains("cannot listen on port " + taken.getLocalPort());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.switchboard.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.control.Operator;
+import org.switchboard.server.ChatServer;
+import org.switchboard.server.ServerState;
+import org.switchboard.support.TestServer;
+
+class OperatorConsoleTest {
+    @TempDir
+    Path dir;
+    ChatServer server;
+    final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private OperatorConsole console(BufferedReader in) {
+        return new OperatorConsole(new Operator(server), in, new PrintStream(output, true, StandardCharsets.UTF_8));
+    }
+
+    private String printed() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void runsEachCommandAndStopsOnStop() throws Exception {
+        console(new BufferedReader(new StringReader("status\nfoo\nTurnOffServer\nstatus\n"))).run();
+        assertThat(printed()).contains("Server listening on port", "Unknown command 'foo'. Type 'help' for the list.",
+                "Server stopped.");
+        assertThat(printed()).doesNotContain("Server stopped, chat mode");
+        assertThat(server.state()).isEqualTo(ServerState.STOPPED);
+    }
+
+    @Test
+    void theEndOfInputDoesNotStopTheServer() throws Exception {
+        OperatorConsole console = console(new BufferedReader(new StringReader("status\n")));
+        Thread thread = Thread.ofVirtual().start(() -> {
+            try {
+                console.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> printed().contains("Server listening"));
+        assertThat(thread.join(Duration.ofMillis(300))).isFalse();
+        assertThat(server.state()).isEqualTo(ServerState.LISTENING);
+        server.stop();
+        assertThat(thread.join(Duration.ofSeconds(5))).isTrue();
+    }
+
+    @Test
+    void echoLogPrintsNewLogLinesAsTheyHappen() throws Exception {
+        PipedOutputStream typing = new PipedOutputStream();
+        OperatorConsole console = console(new BufferedReader(new java.io.InputStreamReader(
+                new PipedInputStream(typing), StandardCharsets.UTF_8)));
+        Runnable stopEcho = console.echoLog();
+        server.pause();
+        await().atMost(Duration.ofSeconds(5)).until(() -> printed().contains("INFO  Paused: port"));
+        stopEcho.run();
+        server.resume();
+        assertThat(printed()).doesNotContain("Resumed");
+        typing.close();
+    }
+}

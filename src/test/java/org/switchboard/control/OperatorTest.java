@@ -1,0 +1,162 @@
+package org.switchboard.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.switchboard.server.ChatServer;
+import org.switchboard.server.ServerState;
+import org.switchboard.support.LineClient;
+import org.switchboard.support.TestServer;
+
+class OperatorTest {
+    @TempDir
+    Path dir;
+    ChatServer server;
+    Operator operator;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dir);
+        operator = new Operator(server);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void helpListsEveryCommandAndTheAssignmentsNames() {
+        Reply reply = operator.execute("help");
+        assertThat(reply.ok()).isTrue();
+        assertThat(reply.text()).contains("status", "users", "pause", "resume", "logs", "clear-logs", "clear-users",
+                "kick", "say", "stop", "TurnOffServer", "RemovePause", "DeleteLogs", "DeleteUsers");
+    }
+
+    @Test
+    void statusSaysStateAndPortAndCounts() {
+        Reply reply = operator.execute("status");
+        assertThat(reply.lines().get(0)).startsWith("Server listening on port " + server.port() + ", chat mode, up ");
+        assertThat(reply.lines().get(1)).startsWith("Users online 0 (peak 0)");
+    }
+
+    @Test
+    void usersListsWhoIsSignedIn() {
+        assertThat(operator.execute("users").text()).isEqualTo("Nobody is signed in.");
+        try (LineClient alice = new LineClient(server.port()).register("alice", TestServer.PASSWORD)) {
+            Reply reply = operator.execute("users");
+            assertThat(reply.lines().get(0)).isEqualTo("1 signed in:");
+            assertThat(reply.lines().get(1)).contains("alice", "127.0.0.1:");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"pause,resume", "Pause,RemovePause", "PAUSE,removepause"})
+    void pauseAndResumeByEitherName(String pause, String resume) throws Exception {
+        assertThat(operator.execute(pause).ok()).isTrue();
+        assertThat(server.state()).isEqualTo(ServerState.PAUSED);
+        assertThatThrownBy(() -> connect(server.port())).isInstanceOf(ConnectException.class);
+        assertThat(operator.execute(pause).ok()).isFalse();
+        assertThat(operator.execute(resume).ok()).isTrue();
+        assertThat(server.state()).isEqualTo(ServerState.LISTENING);
+        connect(server.port());
+        assertThat(operator.execute(resume).text()).isEqualTo("Cannot resume: the server is listening.");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"logs", "Logs"})
+    void logsPrintsTheActivityLog(String command) {
+        Reply reply = operator.execute(command);
+        assertThat(reply.lines()).anySatisfy(l -> assertThat(l).matches(".*INFO  Listening on port \\d+"));
+        assertThat(operator.execute(command + " 1").lines()).hasSize(1);
+        assertThat(operator.execute("logs zero").ok()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"clear-logs", "DeleteLogs"})
+    void clearLogsEmptiesTheLogSoLogsPrintsNothing(String command) throws Exception {
+        assertThat(operator.execute(command).text()).isEqualTo("Logs cleared.");
+        assertThat(operator.execute("logs").lines()).isEmpty();
+        assertThat(Files.size(dir.resolve("server.log"))).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"clear-users", "DeleteUsers"})
+    void clearUsersEmptiesTheIdentityFile(String command) {
+        new LineClient(server.port()).register("alice", TestServer.PASSWORD).close();
+        assertThat(operator.execute(command).text()).startsWith("Identity file cleared: 1 user(s) removed.");
+        assertThat(server.registeredUsers()).isZero();
+        try (LineClient again = new LineClient(server.port())) {
+            again.expectPrompt("Name: ");
+            again.send("alice");
+            assertThat(again.next()).contains("'alice' is a new name");
+        }
+    }
+
+    @Test
+    void kickDisconnectsWithTheReason() {
+        try (LineClient alice = new LineClient(server.port()).register("alice", TestServer.PASSWORD)) {
+            assertThat(operator.execute("kick alice be nice").text()).startsWith("Kicked alice (127.0.0.1:");
+            assertThat(alice.readToEnd()).contains("! You were disconnected by the operator: be nice");
+        }
+        assertThat(operator.execute("kick alice").ok()).isFalse();
+        assertThat(operator.execute("kick").text()).isEqualTo("Usage: kick NAME [REASON]");
+    }
+
+    @Test
+    void sayAnnouncesToEveryone() {
+        try (LineClient alice = new LineClient(server.port()).register("alice", TestServer.PASSWORD)) {
+            assertThat(operator.execute("say hello all").text()).isEqualTo("Announced to 1 user(s).");
+            assertThat(alice.awaitContaining("hello all")).endsWith("[server] hello all");
+        }
+        assertThat(operator.execute("say").ok()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"stop", "TurnOffServer", "turnoffserver"})
+    void stopClosesEverythingAndAsksToExit(String command) {
+        try (LineClient alice = new LineClient(server.port()).register("alice", TestServer.PASSWORD)) {
+            Reply reply = operator.execute(command);
+            assertThat(reply.exit()).isTrue();
+            assertThat(server.state()).isEqualTo(ServerState.STOPPED);
+            assertThat(alice.readToEnd()).contains("* The server is shutting down. Goodbye.");
+        }
+    }
+
+    @Test
+    void startRestartsAStoppedServer() {
+        assertThat(operator.execute("start").ok()).isFalse();
+        operator.execute("stop");
+        assertThat(operator.execute("start").text()).startsWith("Listening on port ");
+        assertThat(server.state()).isEqualTo(ServerState.LISTENING);
+    }
+
+    @Test
+    void anUnknownCommandNamesHelp() {
+        Reply reply = operator.execute("dance now");
+        assertThat(reply.ok()).isFalse();
+        assertThat(reply.text()).isEqualTo("Unknown command 'dance'. Type 'help' for the list.");
+    }
+
+    @Test
+    void anEmptyLineDoesNothing() {
+        assertThat(operator.execute("   ").lines()).isEmpty();
+    }
+
+    private static void connect(int port) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+        }
+    }
+}
