@@ -1,11 +1,17 @@
 package org.switchboard.app;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.switchboard.console.ChatClient;
+import org.switchboard.console.Keyboard;
 import org.switchboard.console.TokenFile;
 import org.switchboard.protocol.Protocol;
 import picocli.CommandLine.Command;
@@ -35,8 +41,15 @@ final class ClientCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TokenFile tokens = new TokenFile(tokenFile != null ? tokenFile : TokenFile.defaultLocation());
-        try (Terminal terminal = TerminalBuilder.builder().name("switchboard").system(true).build()) {
-            return new ChatClient(new ChatClient.Options(host, port, name, !noToken, tokens), terminal).run();
+        ChatClient.Options options = new ChatClient.Options(host, port, name, !noToken, tokens);
+        try (Terminal terminal = TerminalBuilder.builder().name("switchboard").system(true).dumb(true).build()) {
+            if (!terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+                return new ChatClient(options, Keyboard.of(terminal)).run();
+            }
         }
+        // Not a terminal (a pipe, a script): plain lines in and out.
+        return new ChatClient(options, Keyboard.of(
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))).run();
     }
 }

@@ -9,18 +9,12 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.UserInterruptException;
-import org.jline.terminal.Size;
-import org.jline.terminal.Terminal;
 import org.switchboard.protocol.Protocol;
 
 /**
  * The console chat client. Signs in (answering the server's prompts, or with a saved token), then
  * shows incoming lines above the line being typed (JLine's {@code printAbove}), so that typing is never
- * mangled. {@code /quit}, Ctrl-D or Ctrl-C leaves.
+ * mangled. With input from a pipe it reads and prints plain lines instead (see {@link Keyboard}). {@code /quit}, Ctrl-D or Ctrl-C leaves.
  *
  * <p>Threads: the calling thread reads the keyboard; one virtual thread reads the server once signed in.
  */
@@ -29,22 +23,16 @@ public final class ChatClient {
     public record Options(String host, int port, String name, boolean useTokens, TokenFile tokens) { }
 
     private final Options options;
-    private final Terminal terminal;
-    private final LineReader keyboard;
+    private final Keyboard keyboard;
     private final String server;
     private final AtomicBoolean leaving = new AtomicBoolean();
     private PrintWriter toServer;
     private String name;
     private boolean signedInWithToken;
 
-    public ChatClient(Options options, Terminal terminal) {
+    public ChatClient(Options options, Keyboard keyboard) {
         this.options = options;
-        this.terminal = terminal;
-        if (terminal.getWidth() <= 0) {
-            // a dumb terminal (input from a pipe) reports no size, and JLine then cannot lay out prompts
-            terminal.setSize(new Size(80, 24));
-        }
-        this.keyboard = LineReaderBuilder.builder().terminal(terminal).build();
+        this.keyboard = keyboard;
         this.server = options.host() + ":" + options.port();
     }
 
@@ -62,6 +50,8 @@ public final class ChatClient {
         } catch (IOException e) {
             say("Cannot talk to " + server + ": " + e.getMessage());
             return 1;
+        } finally {
+            keyboard.close();
         }
     }
 
@@ -118,10 +108,8 @@ public final class ChatClient {
         String prompt = name + ": ";
         try {
             while (reader.isAlive()) {
-                String line;
-                try {
-                    line = keyboard.readLine(prompt);
-                } catch (UserInterruptException | EndOfFileException e) {
+                String line = keyboard.readLine(prompt, false);
+                if (line == null) {
                     line = "/quit";
                 }
                 if (!reader.isAlive()) {
@@ -168,11 +156,7 @@ public final class ChatClient {
     }
 
     private String ask(String prompt) {
-        try {
-            return Protocol.isSecretPrompt(prompt) ? keyboard.readLine(prompt, '*') : keyboard.readLine(prompt);
-        } catch (UserInterruptException | EndOfFileException e) {
-            return null;
-        }
+        return keyboard.readLine(prompt, Protocol.isSecretPrompt(prompt));
     }
 
     private void send(String line) {
@@ -181,7 +165,6 @@ public final class ChatClient {
     }
 
     private void say(String line) {
-        terminal.writer().println(line);
-        terminal.flush();
+        keyboard.printAbove(line);
     }
 }

@@ -3,15 +3,16 @@ package org.switchboard.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import org.switchboard.server.ChatServer;
 import org.switchboard.support.LineClient;
 import org.switchboard.support.TestServer;
 
-/** The console client driven through a dumb terminal whose keyboard is a prepared input. */
+/** The console client against a real server, its keyboard a pipe and its screen a buffer. */
 class ChatClientTest {
     @TempDir
     Path dir;
@@ -38,10 +39,7 @@ class ChatClientTest {
         server.close();
     }
 
-    /**
-     * The terminal writes the screen on a thread of its own, so what a test expects to see is awaited.
-     * Returns the whole screen once every expected text is on it.
-     */
+    /** Incoming lines are printed by the client's reader thread: waits until every expected text is shown. */
     private static String awaitScreen(ByteArrayOutputStream screen, String... expected) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(
                 () -> assertThat(screen.toString(StandardCharsets.UTF_8)).contains(expected));
@@ -52,21 +50,19 @@ class ChatClientTest {
         return runClient(name, typed, server.port(), 0);
     }
 
-    /** Runs the client on a dumb terminal whose keyboard is a pipe holding {@code typed}; returns the screen. */
+    /** Runs the client with a keyboard that is a pipe holding {@code typed}; returns the screen. */
     private ByteArrayOutputStream runClient(String name, String typed, int port, int expectedCode)
             throws IOException {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         // A pipe, not a finished stream: like a keyboard, it stays open while the client runs.
-        PipedOutputStream keyboard = new PipedOutputStream();
-        PipedInputStream keys = new PipedInputStream(keyboard, 1 << 16);
-        try (keyboard; Terminal terminal = TerminalBuilder.builder().system(false).dumb(true)
-                .streams(keys, screen).encoding(StandardCharsets.UTF_8).build()) {
-            terminal.echo(false);
-            keyboard.write(typed.getBytes(StandardCharsets.UTF_8));
-            keyboard.flush();
-            ChatClient client = new ChatClient(new ChatClient.Options("127.0.0.1", port, name, true, tokens), terminal);
-            int code = client.run();
-            terminal.flush();
+        PipedOutputStream typing = new PipedOutputStream();
+        BufferedReader keys = new BufferedReader(new InputStreamReader(
+                new PipedInputStream(typing, 1 << 16), StandardCharsets.UTF_8));
+        try (typing) {
+            typing.write(typed.getBytes(StandardCharsets.UTF_8));
+            typing.flush();
+            Keyboard keyboard = Keyboard.of(keys, new PrintWriter(screen, true, StandardCharsets.UTF_8));
+            int code = new ChatClient(new ChatClient.Options("127.0.0.1", port, name, true, tokens), keyboard).run();
             assertThat(code).as(screen.toString(StandardCharsets.UTF_8)).isEqualTo(expectedCode);
         }
         return screen;
