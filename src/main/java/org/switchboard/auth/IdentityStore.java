@@ -28,8 +28,12 @@ import org.switchboard.protocol.TextFiles;
  * atomic rename over the old one, fsync of the folder. A crash at any moment leaves the old file or the
  * new one, never a mix. The file is owner-only where the file system has POSIX permissions.
  *
- * <p>Thread-safe: one {@link ReentrantLock} (it is held across disk I/O) orders all changes, so of two
- * registrations of one name exactly one wins. A change that cannot be written is undone in memory too.
+ * <p>Thread-safe. Changes are made in memory under a short lock, so of two registrations of one name
+ * exactly one wins; then each change waits until a write that contains it is on disk (group commit):
+ * the first waiter writes a snapshot of every change made so far, the others find theirs already
+ * durable. A registration storm thus costs a few whole-file writes, not one per user, and no change is
+ * acknowledged before it is on disk. A write that fails discards, in memory too, every change it did not
+ * make durable, and those changes fail.
  */
 public final class IdentityStore {
     /** Tokens kept per user: one per remembered client; the oldest goes first. */
@@ -45,12 +49,25 @@ public final class IdentityStore {
             """;
 
     private final Path file;
+    /** Guards {@link #users} and {@link #version}; never held across I/O. */
     private final ReentrantLock lock = new ReentrantLock();
+    /** Serialises writes of the file; held across disk I/O. */
+    private final ReentrantLock disk = new ReentrantLock();
     private final Map<String, UserRecord> users;
+    /** Changes made in memory so far. */
+    private long version;
+    /** Under {@link #disk}: the last version on disk, its content, and the last version discarded. */
+    private long durable;
+    private Map<String, UserRecord> onDisk;
+    /** Under {@link #disk}: ranges (from, through] of change numbers that a failed write discarded. */
+    private final List<long[]> discarded = new ArrayList<>();
+    /** Under {@link #disk}: whole-file writes made, for tests of the group commit. */
+    private long writes;
 
     private IdentityStore(Path file, Map<String, UserRecord> users) {
         this.file = file;
         this.users = users;
+        this.onDisk = new LinkedHashMap<>(users);
     }
 
     /** Reads the identity file (a missing one is an empty store, created on the first change). */
@@ -114,6 +131,16 @@ public final class IdentityStore {
         }
     }
 
+    /** How many times the file has been written (each write may carry many changes). */
+    long writes() {
+        disk.lock();
+        try {
+            return writes;
+        } finally {
+            disk.unlock();
+        }
+    }
+
     public int size() {
         lock.lock();
         try {
@@ -125,6 +152,7 @@ public final class IdentityStore {
 
     /** Adds a user; false when the name (in any case) is taken. Durable on disk when it returns true. */
     public boolean register(String name, String passwordHash) {
+        long change;
         lock.lock();
         try {
             String key = Names.key(name);
@@ -132,11 +160,12 @@ public final class IdentityStore {
                 return false;
             }
             users.put(key, new UserRecord(name, passwordHash, List.of()));
-            persistOrUndo(() -> users.remove(key));
-            return true;
+            change = ++version;
         } finally {
             lock.unlock();
         }
+        commit(change);
+        return true;
     }
 
     /** Remembers one more token hash for the user, dropping the oldest past {@link #MAX_TOKENS}. */
@@ -157,9 +186,11 @@ public final class IdentityStore {
      * @return whether the user held that token
      */
     public boolean redeemToken(String name, String tokenHash) {
+        long change;
         lock.lock();
         try {
-            UserRecord user = users.get(Names.key(name));
+            String key = Names.key(name);
+            UserRecord user = users.get(key);
             if (user == null) {
                 return false;
             }
@@ -172,29 +203,36 @@ public final class IdentityStore {
                     kept.add(stored);
                 }
             }
-            if (found) {
-                update(name, u -> new UserRecord(u.name(), u.passwordHash(), kept));
+            if (!found) {
+                return false;
             }
-            return found;
+            users.put(key, new UserRecord(user.name(), user.passwordHash(), kept));
+            change = ++version;
         } finally {
             lock.unlock();
         }
+        commit(change);
+        return true;
     }
 
     /** Forgets every user and token: everyone must register again. Returns how many were removed. */
     public int clear() {
+        int removed;
+        long change;
         lock.lock();
         try {
-            Map<String, UserRecord> before = new LinkedHashMap<>(users);
+            removed = users.size();
             users.clear();
-            persistOrUndo(() -> users.putAll(before));
-            return before.size();
+            change = ++version;
         } finally {
             lock.unlock();
         }
+        commit(change);
+        return removed;
     }
 
     private boolean update(String name, UnaryOperator<UserRecord> change) {
+        long made;
         lock.lock();
         try {
             String key = Names.key(name);
@@ -203,30 +241,64 @@ public final class IdentityStore {
                 return false;
             }
             users.put(key, change.apply(old));
-            persistOrUndo(() -> users.put(key, old));
-            return true;
+            made = ++version;
         } finally {
             lock.unlock();
         }
+        commit(made);
+        return true;
     }
 
-    private void persistOrUndo(Runnable undo) {
+    /** Returns once change number {@code change} is on disk; throws when it was discarded. */
+    private void commit(long change) {
+        disk.lock();
         try {
-            persist();
-        } catch (IOException e) {
-            undo.run();
-            throw new UncheckedIOException("cannot write the identity file " + file, e);
+            for (long[] range : discarded) {
+                if (change > range[0] && change <= range[1]) {
+                    throw new UncheckedIOException(new IOException("cannot write the identity file " + file));
+                }
+            }
+            if (change <= durable) {
+                return;
+            }
+            Map<String, UserRecord> snapshot;
+            long snapshotVersion;
+            lock.lock();
+            try {
+                snapshot = new LinkedHashMap<>(users);
+                snapshotVersion = version;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                writeAtomically(file, render(snapshot));
+                writes++;
+                durable = snapshotVersion;
+                onDisk = snapshot;
+            } catch (IOException e) {
+                lock.lock();
+                try {
+                    users.clear();
+                    users.putAll(onDisk);
+                    discarded.add(new long[] {durable, version});
+                } finally {
+                    lock.unlock();
+                }
+                throw new UncheckedIOException("cannot write the identity file " + file, e);
+            }
+        } finally {
+            disk.unlock();
         }
     }
 
-    private void persist() throws IOException {
+    private static byte[] render(Map<String, UserRecord> users) {
         StringBuilder text = new StringBuilder(HEADER);
         for (UserRecord user : users.values()) {
             text.append(user.name()).append(' ').append(user.passwordHash()).append(' ')
                     .append(user.tokenHashes().isEmpty() ? "-" : String.join(",", user.tokenHashes()))
                     .append('\n');
         }
-        writeAtomically(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static void writeAtomically(Path target, byte[] content) throws IOException {

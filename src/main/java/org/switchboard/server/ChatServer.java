@@ -189,7 +189,8 @@ public final class ChatServer implements AutoCloseable {
 
     /** Disconnects a signed-in user, telling them why; empty when nobody of that name is online. */
     public Optional<MemberInfo> kick(String name, String reason) {
-        Optional<Member> member = room().find(name);
+        ChatRoom current = room;
+        Optional<Member> member = current == null ? Optional.empty() : current.find(name);
         member.ifPresent(m -> {
             log.info("Kicked " + m.name() + " (" + m.address() + ")" + (reason.isBlank() ? "" : ": " + reason));
             m.disconnect("You were disconnected by the operator" + (reason.isBlank() ? "." : ": " + reason));

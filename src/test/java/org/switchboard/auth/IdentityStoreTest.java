@@ -124,4 +124,47 @@ class IdentityStoreTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("users.txt");
         }
     }
+
+    @Test
+    void aChangeThatCannotBeWrittenFailsAndIsUndoneWhileLaterChangesStillWork() throws Exception {
+        Path file = dir.resolve("users.txt");
+        IdentityStore store = IdentityStore.open(file);
+        store.register("alice", hasher.hash("pw".toCharArray()));
+        String before = Files.readString(file);
+        // A non-empty folder where the file should be: the atomic rename over it fails.
+        Files.delete(file);
+        Files.createDirectories(file.resolve("blocker"));
+        assertThatThrownBy(() -> store.register("bob", hasher.hash("pw".toCharArray())))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("identity file");
+        assertThat(store.find("bob")).isEmpty();
+        assertThat(store.find("alice")).isPresent();
+        Files.delete(file.resolve("blocker"));
+        Files.delete(file);
+        assertThat(store.register("carol", hasher.hash("pw".toCharArray()))).isTrue();
+        IdentityStore reread = IdentityStore.open(file);
+        assertThat(reread.find("alice")).isPresent();
+        assertThat(reread.find("carol")).isPresent();
+        assertThat(reread.find("bob")).isEmpty();
+        assertThat(before).contains("alice");
+    }
+
+    @Test
+    void aRegistrationStormIsDurableAndCostsFewerWritesThanRegistrations() throws Exception {
+        Path file = dir.resolve("users.txt");
+        IdentityStore store = IdentityStore.open(file);
+        String hash = hasher.hash("pw".toCharArray());
+        int users = 400;
+        List<Callable<Boolean>> registrations = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            String name = "user" + i;
+            registrations.add(() -> store.register(name, hash));
+        }
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Boolean> result : pool.invokeAll(registrations)) {
+                assertThat(result.get()).isTrue();
+            }
+        }
+        assertThat(IdentityStore.open(file).size()).isEqualTo(users);
+        assertThat(store.writes()).isLessThan(users);
+    }
 }

@@ -150,6 +150,18 @@ class OperatorTest {
     }
 
     @Test
+    void commandsOnANeverStartedServerAnswerInsteadOfFailing(@TempDir Path other) {
+        ChatServer idle = new ChatServer(TestServer.config(other).build());
+        Operator idleOperator = new Operator(idle);
+        assertThat(idleOperator.execute("kick alice").text()).isEqualTo("Nobody called 'alice' is signed in.");
+        assertThat(idleOperator.execute("users").text()).isEqualTo("Nobody is signed in.");
+        assertThat(idleOperator.execute("pause").ok()).isFalse();
+        assertThat(idleOperator.execute("say hi").ok()).isFalse();
+        assertThat(idleOperator.execute("status").lines().get(0)).startsWith("Server stopped");
+        idle.close();
+    }
+
+    @Test
     void anEmptyLineDoesNothing() {
         assertThat(operator.execute("   ").lines()).isEmpty();
     }
