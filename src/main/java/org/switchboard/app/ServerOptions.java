@@ -3,8 +3,10 @@ package org.switchboard.app;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.switchboard.auth.LoginThrottle;
 import org.switchboard.auth.PasswordHasher;
 import org.switchboard.protocol.Protocol;
+import org.switchboard.server.FloodLimits;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerMode;
 import org.switchboard.server.ThreadKind;
@@ -75,6 +77,46 @@ final class ServerOptions {
             description = "Time a client has to finish signing in (default: ${DEFAULT-VALUE}).")
     int signInTimeoutSeconds = 60;
 
+    @Option(names = "--login-failures", paramLabel = "N",
+            description = "Wrong passwords for one name, within the login window, that lock the name;"
+                    + " 0 never locks (default: ${DEFAULT-VALUE}).")
+    int loginFailures = LoginThrottle.Policy.DEFAULT.failures();
+
+    @Option(names = "--login-window", paramLabel = "SECONDS",
+            description = "Window in which wrong passwords are counted (default: ${DEFAULT-VALUE}).")
+    long loginWindowSeconds = LoginThrottle.Policy.DEFAULT.window().toSeconds();
+
+    @Option(names = "--login-lockout", paramLabel = "SECONDS",
+            description = "How long a name stays locked (default: ${DEFAULT-VALUE}).")
+    long loginLockoutSeconds = LoginThrottle.Policy.DEFAULT.lockout().toSeconds();
+
+    @Option(names = "--flood-rate", paramLabel = "N",
+            description = "Lines a second one client may send once its burst is spent; 0 turns flood control"
+                    + " off (default: ${DEFAULT-VALUE}).")
+    int floodRate = FloodLimits.DEFAULT.ratePerSecond();
+
+    @Option(names = "--flood-burst", paramLabel = "N",
+            description = "Lines a client may send at once before the rate applies (default: ${DEFAULT-VALUE}).")
+    int floodBurst = FloodLimits.DEFAULT.burst();
+
+    @Option(names = "--flood-warn", paramLabel = "N",
+            description = "Delayed lines in a row before the client is warned (default: ${DEFAULT-VALUE}).")
+    int floodWarn = FloodLimits.DEFAULT.warnAfter();
+
+    @Option(names = "--flood-disconnect", paramLabel = "N",
+            description = "Delayed lines in a row before the client is disconnected; 0 never"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int floodDisconnect = FloodLimits.DEFAULT.disconnectAfter();
+
+    @Option(names = "--keepalive", paramLabel = "SECONDS",
+            description = "Idle seconds before TCP keep-alive probes look for a dead peer; 0 turns them off"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long keepAliveSeconds = ServerConfig.DEFAULT_KEEP_ALIVE.toSeconds();
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            description = "Disconnect a signed-in client silent this long; 0 never (default: ${DEFAULT-VALUE}).")
+    long idleTimeoutSeconds = 0;
+
     @Option(names = "--threads", paramLabel = "virtual|platform",
             description = "Threads serving clients: virtual, or a platform thread each (default: ${DEFAULT-VALUE}).")
     ThreadKind threads = ThreadKind.VIRTUAL;
@@ -98,6 +140,11 @@ final class ServerOptions {
                 .maxClientsPerAddress(maxPerAddress)
                 .signInTimeout(Duration.ofSeconds(signInTimeoutSeconds))
                 .threads(threads)
+                .login(new LoginThrottle.Policy(loginFailures, Duration.ofSeconds(loginWindowSeconds),
+                        Duration.ofSeconds(loginLockoutSeconds)))
+                .flood(new FloodLimits(floodBurst, floodRate, floodWarn, floodDisconnect))
+                .keepAlive(Duration.ofSeconds(keepAliveSeconds))
+                .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                 .build();
     }
 }

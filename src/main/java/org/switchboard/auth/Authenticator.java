@@ -1,5 +1,7 @@
 package org.switchboard.auth;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -9,13 +11,34 @@ import java.util.Optional;
 public final class Authenticator {
     private final IdentityStore store;
     private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+
+    /** What a password sign-in came to. */
+    public sealed interface PasswordCheck {
+        record Accepted() implements PasswordCheck { }
+
+        /** A wrong password (or an unknown name); {@code nowLocked} when this failure locked the name. */
+        record Wrong(boolean nowLocked) implements PasswordCheck { }
+
+        /** Too many wrong passwords: the name is refused, the password was not even checked. */
+        record Locked(Duration remaining) implements PasswordCheck { }
+    }
 
     /** A successful token sign-in: the name as registered and the fresh token that replaces the used one. */
     public record TokenLogin(String name, String freshToken) { }
 
     public Authenticator(IdentityStore store, PasswordHasher hasher) {
+        this(store, hasher, new LoginThrottle(LoginThrottle.Policy.OFF, Clock.systemUTC()));
+    }
+
+    public Authenticator(IdentityStore store, PasswordHasher hasher, LoginThrottle throttle) {
         this.store = store;
         this.hasher = hasher;
+        this.throttle = throttle;
+    }
+
+    public LoginThrottle throttle() {
+        return throttle;
     }
 
     public IdentityStore store() {
@@ -34,6 +57,23 @@ public final class Authenticator {
         } finally {
             PasswordHasher.wipe(password);
         }
+    }
+
+    /**
+     * Signs in with a password under the login throttle: a locked name is refused without hashing,
+     * a wrong password counts towards the lock, a right one clears the count. Wipes the array.
+     */
+    public PasswordCheck signIn(String name, char[] password) {
+        Optional<Duration> locked = throttle.lockedFor(name);
+        if (locked.isPresent()) {
+            PasswordHasher.wipe(password);
+            return new PasswordCheck.Locked(locked.get());
+        }
+        if (checkPassword(name, password)) {
+            throttle.succeeded(name);
+            return new PasswordCheck.Accepted();
+        }
+        return new PasswordCheck.Wrong(throttle.failed(name));
     }
 
     /** Registers a new name and wipes the array; false when someone registered that name first. */

@@ -14,16 +14,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.auth.Authenticator;
 import org.switchboard.auth.IdentityFileException;
 import org.switchboard.auth.IdentityStore;
+import org.switchboard.auth.LoginThrottle;
 import org.switchboard.auth.PasswordHasher;
 import org.switchboard.chat.ChatLine;
 import org.switchboard.chat.ChatRoom;
@@ -49,6 +55,8 @@ public final class ChatServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
     private static final int BACKLOG = 1024;
     private static final long STOP_GRACE_MILLIS = 3_000;
+    private static final int KEEP_ALIVE_INTERVAL_SECONDS = 10;
+    private static final int KEEP_ALIVE_PROBES = 3;
     /** Lines of the activity log kept in memory for "logs" and the control panel. */
     public static final int LOG_MEMORY_LINES = 10_000;
 
@@ -69,6 +77,9 @@ public final class ChatServer implements AutoCloseable {
     private volatile Instant startedAt;
     private ServerSocket serverSocket;
     private Thread listenerThread;
+    /** One platform thread that enforces the sign-in deadline and the idle timeout for all clients. */
+    private ScheduledExecutorService timer;
+    private ScheduledFuture<?> sweep;
     private Authenticator authenticator;
     private History history;
     private ChatRoom room;
@@ -108,6 +119,7 @@ public final class ChatServer implements AutoCloseable {
                 throw e;
             }
             startedAt = clock.instant();
+            startSweep();
             log.info("Server started (" + config.mode().name().toLowerCase() + " mode, "
                     + config.threads().name().toLowerCase() + " threads)");
             log.info("Listening on port " + port);
@@ -170,6 +182,7 @@ public final class ChatServer implements AutoCloseable {
                 connection.finish(farewell);
             }
             awaitConnectionsClosed();
+            stopSweep();
             history.close();
             log.info("Server stopped");
             setState(ServerState.STOPPED);
@@ -182,6 +195,15 @@ public final class ChatServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        lifecycle.lock();
+        try {
+            if (timer != null) {
+                timer.shutdownNow();
+                timer = null;
+            }
+        } finally {
+            lifecycle.unlock();
+        }
         log.close();
     }
 
@@ -297,6 +319,11 @@ public final class ChatServer implements AutoCloseable {
         return authenticator;
     }
 
+    /** The live connections (tests look at their sockets). */
+    Set<Connection> connections() {
+        return Set.copyOf(connections);
+    }
+
     void connectionClosed(Connection connection) {
         if (connections.remove(connection)) {
             InetAddress address = connection.socket().getInetAddress();
@@ -314,7 +341,8 @@ public final class ChatServer implements AutoCloseable {
         }
         IdentityStore store = IdentityStore.open(config.usersFile());
         int concurrency = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        authenticator = new Authenticator(store, new PasswordHasher(config.hashIterations(), concurrency));
+        authenticator = new Authenticator(store, new PasswordHasher(config.hashIterations(), concurrency),
+                new LoginThrottle(config.login(), clock));
         try {
             history = new History(config.historyFile(), config.historyLimit());
         } catch (IOException e) {
@@ -391,6 +419,7 @@ public final class ChatServer implements AutoCloseable {
         }
         try {
             client.setTcpNoDelay(true);
+            keepAlive(client);
             Connection connection = new Connection(this, client);
             connections.add(connection);
             log.info("Client " + address + " connected");
@@ -400,6 +429,62 @@ public final class ChatServer implements AutoCloseable {
             clientPermits.release();
             log.warn("Could not serve " + address + ": " + e);
             closeQuietly(client);
+        }
+    }
+
+    /**
+     * TCP keep-alive finds peers that vanished without a FIN or RST (a pulled cable, a crashed host):
+     * the kernel probes an idle connection and fails the socket, and the reader thread cleans up.
+     * The OS default waits two hours before the first probe, so set the times where the JDK can.
+     */
+    private void keepAlive(Socket client) throws IOException {
+        if (config.keepAlive().isZero()) {
+            return;
+        }
+        client.setKeepAlive(true);
+        int idle = (int) Math.max(1, Math.min(Integer.MAX_VALUE, config.keepAlive().toSeconds()));
+        var supported = client.supportedOptions();
+        if (supported.contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
+            client.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, idle);
+        }
+        if (supported.contains(ExtendedSocketOptions.TCP_KEEPINTERVAL)) {
+            client.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, KEEP_ALIVE_INTERVAL_SECONDS);
+        }
+        if (supported.contains(ExtendedSocketOptions.TCP_KEEPCOUNT)) {
+            client.setOption(ExtendedSocketOptions.TCP_KEEPCOUNT, KEEP_ALIVE_PROBES);
+        }
+    }
+
+    /** Checks every connection's deadlines often enough for the shortest of them. */
+    private void startSweep() {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("switchboard-timer").daemon(true).factory());
+        }
+        long shortest = config.signInTimeout().toMillis();
+        if (!config.idleTimeout().isZero()) {
+            shortest = Math.min(shortest, config.idleTimeout().toMillis());
+        }
+        long period = Math.clamp(shortest / 10, 10, 1_000);
+        sweep = timer.scheduleWithFixedDelay(this::checkDeadlines, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void stopSweep() {
+        if (sweep != null) {
+            sweep.cancel(false);
+            sweep = null;
+        }
+    }
+
+    /** Runs on the timer thread. */
+    private void checkDeadlines() {
+        long now = System.nanoTime();
+        for (Connection connection : connections) {
+            try {
+                connection.checkDeadlines(now);
+            } catch (RuntimeException e) {
+                LOG.warn("deadline check failed for {}", connection.address(), e);
+            }
         }
     }
 

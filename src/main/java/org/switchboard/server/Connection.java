@@ -2,7 +2,8 @@ package org.switchboard.server;
 
 import java.io.IOException;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,6 +36,12 @@ final class Connection implements Member, SignIn.Peer, Runnable {
     private volatile String name;
     private volatile Instant since;
     private volatile String leaveReason = "left";
+    private final FloodControl flood;
+    private final long connectedNanos = System.nanoTime();
+    /** When the last line came in (System.nanoTime); read by the server's deadline sweep. */
+    private volatile long lastHeardNanos = connectedNanos;
+    private volatile boolean signedIn;
+    private final AtomicBoolean timedOut = new AtomicBoolean();
     private boolean joined;
     private int overlongLines;
 
@@ -45,6 +52,7 @@ final class Connection implements Member, SignIn.Peer, Runnable {
         this.address = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
         this.since = server.clock().instant();
         this.outbox = new Outbox(socket.getOutputStream(), config.outboxLimitBytes(), this::overflowed);
+        this.flood = new FloodControl(config.flood(), System::nanoTime);
     }
 
     @Override
@@ -53,13 +61,11 @@ final class Connection implements Member, SignIn.Peer, Runnable {
             outbox.start(server.clientThreads(), this::closeSocket);
             LineReader reader = new LineReader(socket.getInputStream(), config.maxLineBytes());
             if (config.mode() == ServerMode.ECHO) {
+                signedIn = true;
                 echo(reader);
             } else {
                 chat(reader);
             }
-        } catch (SocketTimeoutException e) {
-            line(Protocol.ERROR_PREFIX + "Sign-in took too long. Goodbye.");
-            server.log().info("Sign-in timed out for " + address);
         } catch (IOException e) {
             LOG.debug("{}: {}", address, e.toString());
         } catch (RuntimeException e) {
@@ -77,7 +83,6 @@ final class Connection implements Member, SignIn.Peer, Runnable {
     }
 
     private void chat(LineReader reader) throws IOException {
-        socket.setSoTimeout(Math.toIntExact(Math.max(1, config.signInTimeout().toMillis())));
         SignIn signIn = new SignIn(server.authenticator(), server.log(), config.minPasswordLength(), this);
         signIn.begin();
         SignIn.Outcome outcome = new SignIn.Outcome.Pending();
@@ -91,7 +96,7 @@ final class Connection implements Member, SignIn.Peer, Runnable {
         if (!(outcome instanceof SignIn.Outcome.SignedIn signedIn)) {
             return;
         }
-        socket.setSoTimeout(0);
+        this.signedIn = true;
         name = signedIn.name();
         since = server.clock().instant();
         line(Protocol.welcome(name));
@@ -107,11 +112,21 @@ final class Connection implements Member, SignIn.Peer, Runnable {
         }
     }
 
-    /** The next line, or null at the end; overlong lines are refused here, repeated ones disconnect. */
+    /**
+     * The next line, or null at the end; overlong lines are refused here, repeated ones disconnect, and
+     * the flood control paces the rest.
+     */
     private String next(LineReader reader) throws IOException {
         while (true) {
             try {
-                return reader.readLine();
+                String line = reader.readLine();
+                if (line != null) {
+                    lastHeardNanos = System.nanoTime();
+                    if (!paced()) {
+                        return null;
+                    }
+                }
+                return line;
             } catch (LineTooLongException e) {
                 if (++overlongLines >= MAX_OVERLONG_LINES) {
                     line(Protocol.ERROR_PREFIX + "Too many overlong lines. Goodbye.");
@@ -123,6 +138,60 @@ final class Connection implements Member, SignIn.Peer, Runnable {
                         + " bytes); it was not sent.");
             }
         }
+    }
+
+    /** Holds a line back as the flood control says; false when the client is to be disconnected. */
+    private boolean paced() throws InterruptedIOException {
+        FloodControl.Decision decision = flood.admit();
+        switch (decision.action()) {
+            case PASS -> {
+                return true;
+            }
+            case DISCONNECT -> {
+                line(Protocol.ERROR_PREFIX + "Excess flood: too many lines too fast. Goodbye.");
+                server.log().warn("Client " + who() + " disconnected: flooding");
+                leaveReason = "disconnected (flooding)";
+                return false;
+            }
+            case WARN -> {
+                line(Protocol.ERROR_PREFIX + "You are sending too fast (at most " + config.flood().ratePerSecond()
+                        + " lines a second); slow down or you will be disconnected.");
+                server.log().warn("Client " + who() + " warned: flooding");
+            }
+            case DELAY -> {
+                // held back below
+            }
+        }
+        try {
+            Thread.sleep(Duration.ofNanos(decision.delayNanos()));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while pacing a flood");
+        }
+    }
+
+    /**
+     * Runs on the server's timer thread: closes a client that has not signed in within the sign-in
+     * timeout (a total deadline, so a byte now and then does not keep it alive), or a signed-in one
+     * silent for longer than the idle timeout, when there is one.
+     */
+    void checkDeadlines(long now) {
+        if (!signedIn) {
+            if (now - connectedNanos > config.signInTimeout().toNanos() && timedOut.compareAndSet(false, true)) {
+                server.log().info("Sign-in timed out for " + address);
+                disconnect("Sign-in took too long. Goodbye.");
+            }
+        } else if (!config.idleTimeout().isZero() && now - lastHeardNanos > config.idleTimeout().toNanos()
+                && timedOut.compareAndSet(false, true)) {
+            server.log().info("Client " + who() + " idle for " + config.idleTimeout().toSeconds() + " s; closed");
+            disconnect("Idle for too long. Goodbye.");
+            leaveReason = "disconnected (idle)";
+        }
+    }
+
+    private String who() {
+        return (name != null ? name + " " : "") + address;
     }
 
     private void end() {

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.switchboard.auth.LoginThrottle;
 import org.switchboard.auth.PasswordHasher;
 import org.switchboard.protocol.Protocol;
 
@@ -27,7 +28,14 @@ public record ServerConfig(
         int maxClients,
         int maxClientsPerAddress,
         Duration signInTimeout,
-        ThreadKind threads) {
+        ThreadKind threads,
+        LoginThrottle.Policy login,
+        FloodLimits flood,
+        Duration keepAlive,
+        Duration idleTimeout) {
+
+    /** TCP keep-alive: idle time before the first probe (a dead peer is found about a minute later). */
+    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(60);
 
     public ServerConfig {
         Objects.requireNonNull(mode);
@@ -36,6 +44,16 @@ public record ServerConfig(
         Objects.requireNonNull(historyFile);
         Objects.requireNonNull(signInTimeout);
         Objects.requireNonNull(threads);
+        Objects.requireNonNull(login);
+        Objects.requireNonNull(flood);
+        Objects.requireNonNull(keepAlive);
+        Objects.requireNonNull(idleTimeout);
+        if (signInTimeout.isNegative() || signInTimeout.isZero()) {
+            throw new IllegalArgumentException("sign-in timeout must be positive, not " + signInTimeout);
+        }
+        if (keepAlive.isNegative() || idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("keep-alive and idle timeout cannot be negative");
+        }
         requireRange("port", port, 0, 65535);
         requireRange("hash iterations", hashIterations, 1, Integer.MAX_VALUE);
         requireRange("minimum password length", minPasswordLength, 1, 1024);
@@ -75,6 +93,10 @@ public record ServerConfig(
         b.maxClientsPerAddress = maxClientsPerAddress;
         b.signInTimeout = signInTimeout;
         b.threads = threads;
+        b.login = login;
+        b.flood = flood;
+        b.keepAlive = keepAlive;
+        b.idleTimeout = idleTimeout;
         return b;
     }
 
@@ -97,6 +119,10 @@ public record ServerConfig(
         private int maxClientsPerAddress = 20;
         private Duration signInTimeout = Duration.ofSeconds(60);
         private ThreadKind threads = ThreadKind.VIRTUAL;
+        private LoginThrottle.Policy login = LoginThrottle.Policy.DEFAULT;
+        private FloodLimits flood = FloodLimits.DEFAULT;
+        private Duration keepAlive = DEFAULT_KEEP_ALIVE;
+        private Duration idleTimeout = Duration.ZERO;
 
         public Builder port(int value) {
             port = value;
@@ -184,13 +210,38 @@ public record ServerConfig(
             return this;
         }
 
+        /** Wrong passwords for one name within a window lock it for a while; see {@link LoginThrottle}. */
+        public Builder login(LoginThrottle.Policy value) {
+            login = value;
+            return this;
+        }
+
+        /** The per-client line rate limit; {@link FloodLimits#OFF} for benchmarks. */
+        public Builder flood(FloodLimits value) {
+            flood = value;
+            return this;
+        }
+
+        /** Idle time before TCP keep-alive probes start; zero leaves keep-alive off. */
+        public Builder keepAlive(Duration value) {
+            keepAlive = value;
+            return this;
+        }
+
+        /** A signed-in client silent this long is disconnected; zero (the default) never does. */
+        public Builder idleTimeout(Duration value) {
+            idleTimeout = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(port, bindAddress, mode,
                     usersFile != null ? usersFile : dataDir.resolve("users.txt"),
                     logFile != null ? logFile : dataDir.resolve("server.log"),
                     historyFile != null ? historyFile : dataDir.resolve("history.txt"),
                     hashIterations, minPasswordLength, historyReplay, historyLimit, maxLineBytes,
-                    outboxLimitBytes, maxClients, maxClientsPerAddress, signInTimeout, threads);
+                    outboxLimitBytes, maxClients, maxClientsPerAddress, signInTimeout, threads,
+                    login, flood, keepAlive, idleTimeout);
         }
     }
 }

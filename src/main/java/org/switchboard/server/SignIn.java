@@ -1,8 +1,10 @@
 package org.switchboard.server;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import org.switchboard.auth.Authenticator;
+import org.switchboard.auth.Authenticator.PasswordCheck;
 import org.switchboard.log.ActivityLog;
 import org.switchboard.protocol.Names;
 import org.switchboard.protocol.Protocol;
@@ -89,6 +91,10 @@ final class SignIn {
         }
         var known = auth.find(answer);
         if (known.isPresent()) {
+            Optional<Duration> locked = auth.throttle().lockedFor(answer);
+            if (locked.isPresent()) {
+                return retryName(lockedMessage(known.get().name(), locked.get()));
+            }
             name = known.get().name();
             step = Step.PASSWORD;
             peer.prompt(Protocol.PROMPT_PASSWORD);
@@ -124,12 +130,28 @@ final class SignIn {
             peer.prompt(Protocol.PROMPT_NAME);
             return PENDING;
         }
-        if (auth.checkPassword(name, password.toCharArray())) {
+        PasswordCheck check = auth.signIn(name, password.toCharArray());
+        if (check instanceof PasswordCheck.Accepted) {
             return done(name, Method.PASSWORD, Optional.empty());
         }
+        if (check instanceof PasswordCheck.Locked locked) {
+            return retryName(lockedMessage(name, locked.remaining()));
+        }
         log.warn("Wrong password for " + name + " from " + peer.address());
+        boolean nowLocked = check instanceof PasswordCheck.Wrong wrong && wrong.nowLocked();
+        if (nowLocked) {
+            log.warn("Name " + name + " locked for " + minutes(auth.throttle().policy().lockout())
+                    + " after " + auth.throttle().policy().failures() + " wrong passwords");
+            peer.line(Protocol.ERROR_PREFIX + "Wrong password. "
+                    + lockedMessage(name, auth.throttle().policy().lockout()));
+        }
         if (++failures >= MAX_FAILURES) {
             return reject();
+        }
+        if (nowLocked) {
+            step = Step.NAME;
+            peer.prompt(Protocol.PROMPT_NAME);
+            return PENDING;
         }
         int left = MAX_FAILURES - failures;
         peer.line(Protocol.ERROR_PREFIX + "Wrong password. " + left + (left == 1 ? " try" : " tries")
@@ -170,6 +192,21 @@ final class SignIn {
         }
         log.info("Registered new user " + name + " from " + peer.address());
         return done(name, Method.REGISTRATION, Optional.empty());
+    }
+
+    private static String lockedMessage(String name, Duration remaining) {
+        return "Too many wrong passwords: '" + name + "' is locked for " + minutes(remaining)
+                + ". Sign in with a token, or try again later.";
+    }
+
+    /** Whole minutes rounded up ("1 minute", "10 minutes"); seconds below a minute. */
+    static String minutes(Duration time) {
+        long seconds = Math.max(1, (time.toMillis() + 999) / 1000);
+        if (seconds < 60) {
+            return seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes + (minutes == 1 ? " minute" : " minutes");
     }
 
     private Outcome retryName(String problem) {

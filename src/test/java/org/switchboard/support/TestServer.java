@@ -7,9 +7,14 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.switchboard.auth.IdentityFileException;
 import org.switchboard.server.ChatServer;
+import org.switchboard.server.FloodLimits;
 import org.switchboard.server.ServerConfig;
 
-/** A real server for tests: loopback, port 0, files in a temporary folder, cheap password hashing. */
+/**
+ * A real server for tests: loopback, port 0, files in a temporary folder, cheap password hashing.
+ * Two limits are relaxed because tests are not abusive clients: all clients come from one address, and
+ * tests send lines faster than a person types (flood control off). Tests of those limits set them back.
+ */
 public final class TestServer {
     public static final String PASSWORD = "correct horse";
 
@@ -22,7 +27,8 @@ public final class TestServer {
                 .bindAddress(InetAddress.getLoopbackAddress())
                 .dataDir(dir)
                 .hashIterations(1_000)
-                .maxClientsPerAddress(1_000);
+                .maxClientsPerAddress(1_000)
+                .flood(FloodLimits.OFF);
     }
 
     public static ChatServer start(Path dir) {
