@@ -3,6 +3,8 @@ package org.switchboard.chat;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +44,16 @@ public final class History implements AutoCloseable {
         this.limit = limit;
         this.lines = new ArrayDeque<>(Math.min(limit, 1024));
         boolean torn = TextFiles.endsTorn(file);
+        List<String> records = TextFiles.readLines(file);
         int skipped = 0;
-        for (String record : TextFiles.readLines(file)) {
+        if (torn) {
+            // Written up to a crash: even if it still parses, its text may be cut short. Never replay it.
+            records = records.subList(0, records.size() - 1);
+            linesInFile++;
+            skipped++;
+            LOG.warn("{}: skipped a torn last line", file);
+        }
+        for (String record : records) {
             linesInFile++;
             var line = ChatLine.fromRecord(record);
             if (line.isPresent()) {
@@ -59,6 +69,9 @@ public final class History implements AutoCloseable {
         if (torn) {
             // Finish the torn line so that the next append starts on a line of its own.
             Files.writeString(file, "\n", StandardOpenOption.APPEND);
+        }
+        if (linesInFile >= 2 * limit) {
+            trim(); // the limit was lowered since the file was written
         }
     }
 
@@ -130,11 +143,17 @@ public final class History implements AutoCloseable {
         closeWriter();
         Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
         try {
-            try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                for (ChatLine line : lines) {
-                    out.write(line.toRecord());
-                    out.newLine();
+            StringBuilder text = new StringBuilder();
+            for (ChatLine line : lines) {
+                text.append(line.toRecord()).append(System.lineSeparator());
+            }
+            // fsync before the rename: after a crash the history is the old file or the new, never empty.
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
                 }
+                out.force(true);
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             linesInFile = lines.size();

@@ -170,10 +170,21 @@ public final class ActivityLog implements AutoCloseable {
         }
         try {
             var now = clock.instant();
-            for (String line : TextFiles.readLines(file)) {
+            boolean torn = TextFiles.endsTorn(file);
+            List<String> lines = TextFiles.readLines(file);
+            if (torn) {
+                // The server died in the middle of a write: that last line is incomplete, so it is not
+                // shown as if it were true, and the next entry must start on a line of its own.
+                lines = lines.subList(0, lines.size() - 1);
+                Files.writeString(file, System.lineSeparator(), StandardOpenOption.APPEND);
+            }
+            for (String line : lines) {
                 if (!line.isBlank()) {
                     remember(LogEntry.parse(Sanitizer.clean(line), zone, now));
                 }
+            }
+            if (torn) {
+                warn("Skipped the torn last line of " + file.getFileName() + " (the server stopped mid-write)");
             }
         } catch (IOException e) {
             LOG.warn("cannot read {}: {}", file, e.toString());
