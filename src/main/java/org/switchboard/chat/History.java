@@ -43,17 +43,13 @@ public final class History implements AutoCloseable {
         this.file = file;
         this.limit = limit;
         this.lines = new ArrayDeque<>(Math.min(limit, 1024));
-        boolean torn = TextFiles.endsTorn(file);
-        List<String> records = TextFiles.readLines(file);
-        int skipped = 0;
+        // A last line written up to a crash may still parse with its text cut short: never replay it.
+        boolean torn = TextFiles.cutTornLastLine(file);
+        int skipped = torn ? 1 : 0;
         if (torn) {
-            // Written up to a crash: even if it still parses, its text may be cut short. Never replay it.
-            records = records.subList(0, records.size() - 1);
-            linesInFile++;
-            skipped++;
             LOG.warn("{}: skipped a torn last line", file);
         }
-        for (String record : records) {
+        for (String record : TextFiles.readLines(file)) {
             linesInFile++;
             var line = ChatLine.fromRecord(record);
             if (line.isPresent()) {
@@ -65,10 +61,6 @@ public final class History implements AutoCloseable {
         this.skippedOnLoad = skipped;
         if (skipped > 0) {
             LOG.warn("{}: skipped {} unreadable line(s)", file, skipped);
-        }
-        if (torn) {
-            // Finish the torn line so that the next append starts on a line of its own.
-            Files.writeString(file, "\n", StandardOpenOption.APPEND);
         }
         if (linesInFile >= 2 * limit) {
             trim(); // the limit was lowered since the file was written

@@ -170,15 +170,10 @@ public final class ActivityLog implements AutoCloseable {
         }
         try {
             var now = clock.instant();
-            boolean torn = TextFiles.endsTorn(file);
-            List<String> lines = TextFiles.readLines(file);
-            if (torn) {
-                // The server died in the middle of a write: that last line is incomplete, so it is not
-                // shown as if it were true, and the next entry must start on a line of its own.
-                lines = lines.subList(0, lines.size() - 1);
-                Files.writeString(file, System.lineSeparator(), StandardOpenOption.APPEND);
-            }
-            for (String line : lines) {
+            // The server died in the middle of a write: that last line is incomplete, so it is cut off
+            // rather than shown as if it were true, and the next entry starts on a line of its own.
+            boolean torn = TextFiles.cutTornLastLine(file);
+            for (String line : TextFiles.readLines(file)) {
                 if (!line.isBlank()) {
                     remember(LogEntry.parse(Sanitizer.clean(line), zone, now));
                 }

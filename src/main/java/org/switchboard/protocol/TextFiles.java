@@ -3,9 +3,12 @@ package org.switchboard.protocol;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +30,38 @@ public final class TextFiles {
             }
         }
         return lines;
+    }
+
+    /**
+     * Cuts a torn last line (one without its line feed, left by a crash mid-write) off the file, so that
+     * it is never read as a whole line later and the next append starts on a line of its own.
+     *
+     * @return whether there was a torn line to cut
+     */
+    public static boolean cutTornLastLine(Path file) throws IOException {
+        if (!endsTorn(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long end = channel.size();
+            ByteBuffer block = ByteBuffer.allocate(8192);
+            while (end > 0) {
+                long start = Math.max(0, end - block.capacity());
+                block.clear().limit((int) (end - start));
+                channel.read(block, start);
+                for (int i = block.position() - 1; i >= 0; i--) {
+                    if (block.get(i) == '\n') {
+                        channel.truncate(start + i + 1);
+                        channel.force(true);
+                        return true;
+                    }
+                }
+                end = start;
+            }
+            channel.truncate(0);
+            channel.force(true);
+            return true;
+        }
     }
 
     /** True when the file's last byte is not a line feed: its last line was torn by a crash. */
