@@ -1,6 +1,7 @@
 package org.switchboard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.Socket;
 import java.net.StandardSocketOptions;
@@ -66,6 +67,7 @@ class DeadlineTest {
             });
             List<String> lines = silent.readToEnd();
             assertThat(lines).contains("! Idle for too long. Goodbye.");
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.users().size() == 1);
             assertThat(server.users()).extracting(u -> u.name()).containsExactly("talker");
             chatter.interrupt();
         }
