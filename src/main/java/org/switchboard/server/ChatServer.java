@@ -325,11 +325,14 @@ public final class ChatServer implements AutoCloseable {
     }
 
     void connectionClosed(Connection connection) {
+        if (connections.contains(connection)) {
+            // logged before the count drops, so that whoever sees the count at zero sees the log line too
+            log.info("Client " + connection.address() + " disconnected");
+        }
         if (connections.remove(connection)) {
             InetAddress address = connection.socket().getInetAddress();
             perAddress.computeIfPresent(address, (a, count) -> count.decrementAndGet() <= 0 ? null : count);
             clientPermits.release();
-            log.info("Client " + connection.address() + " disconnected");
         }
     }
 

@@ -103,6 +103,8 @@ class LifecycleTest {
     @Test
     void clearLogsEmptiesTheLogFileAndMemory() throws Exception {
         new LineClient(server.port()).register("alice", PASSWORD).close();
+        // the server logs the disconnect on its own thread: let it land before clearing
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.stats().connections() == 0);
         assertThat(Files.size(dir.resolve("server.log"))).isPositive();
         server.clearLogs();
         assertThat(Files.size(dir.resolve("server.log"))).isZero();
