@@ -136,6 +136,20 @@ public final class ChatRoom {
         return true;
     }
 
+    /**
+     * A private line from the operator to one member, not kept in the history (a private line never is);
+     * empty when nobody of that name is online.
+     */
+    public Optional<Member> tellFromServer(String to, String text) {
+        Member target = members.get(Names.key(to));
+        if (target == null) {
+            return Optional.empty();
+        }
+        ChatLine line = new ChatLine(clock.instant(), ChatLine.Kind.MESSAGE, "server (private)", text);
+        target.send(Protocol.lineBytes(line.display(zone)));
+        return Optional.of(target);
+    }
+
     public Optional<Member> find(String name) {
         return Optional.ofNullable(members.get(Names.key(name)));
     }

@@ -45,12 +45,13 @@ public final class Operator {
             "  users               who is signed in",
             "  pause               stop listening (new connections are refused; users keep chatting)",
             "  resume              listen again on the same port",
-            "  start               start a stopped server",
+            "  start [PORT]        start a stopped server (on PORT if given; 0 takes a free one)",
             "  logs [N]            the last N lines of the activity log (default " + DEFAULT_LOG_LINES + ")",
             "  clear-logs          empty the activity log (server.log)",
             "  clear-users         empty the identity file: everyone registers again, tokens die",
             "  kick NAME [REASON]  disconnect a user",
             "  say TEXT            announce TEXT to everyone",
+            "  msg NAME TEXT       a private line from the server to one user",
             "  stop                tell everyone, close everything and exit",
             "  help                this list",
             "The assignment's names work too: TurnOffServer, Pause, RemovePause, Logs, DeleteLogs, DeleteUsers.");
@@ -81,12 +82,13 @@ public final class Operator {
             case "users" -> users();
             case "pause" -> pause();
             case "resume" -> resume();
-            case "start" -> start();
+            case "start" -> argument.isEmpty() ? start() : start(argument);
             case "logs" -> logs(argument);
             case "clear-logs" -> clearLogs();
             case "clear-users" -> clearUsers();
             case "kick" -> kick(argument);
             case "say" -> say(argument);
+            case "msg", "tell" -> msg(argument);
             case "stop" -> stop();
             default -> Reply.failure("Unknown command '" + parts[0] + "'. Type 'help' for the list.");
         };
@@ -156,6 +158,32 @@ public final class Operator {
         }
     }
 
+    /** Starts a stopped server on another port (0: any free one), e.g. when the configured one is taken. */
+    public Reply start(int port) {
+        if (server.state() != ServerState.STOPPED) {
+            return Reply.failure("The server is already " + stateWord() + ".");
+        }
+        if (port < 0 || port > 65_535) {
+            return Reply.failure("A port is a number from 0 to 65535 (0 takes a free one).");
+        }
+        try {
+            server.start(port);
+            return Reply.success("Listening on port " + server.port() + ".");
+        } catch (IOException e) {
+            return Reply.failure("Cannot listen on port " + port + ": " + e.getMessage());
+        } catch (IdentityFileException e) {
+            return Reply.failure("Cannot read the identity file: " + e.getMessage());
+        }
+    }
+
+    private Reply start(String argument) {
+        try {
+            return start(Integer.parseInt(argument));
+        } catch (NumberFormatException e) {
+            return Reply.failure("Usage: start [PORT], PORT a number from 0 to 65535.");
+        }
+    }
+
     public Reply logs(String argument) {
         int count = DEFAULT_LOG_LINES;
         if (!argument.isEmpty()) {
@@ -194,10 +222,14 @@ public final class Operator {
             return Reply.failure("Usage: kick NAME [REASON]");
         }
         String[] parts = argument.split("\\s+", 2);
-        String reason = parts.length > 1 ? parts[1] : "";
-        return server.kick(parts[0], reason)
+        return kick(parts[0], parts.length > 1 ? parts[1] : "");
+    }
+
+    /** Disconnects one user, telling them the reason (may be blank). */
+    public Reply kick(String name, String reason) {
+        return server.kick(name, reason.strip())
                 .map(user -> Reply.success("Kicked " + user.name() + " (" + user.address() + ")."))
-                .orElseGet(() -> Reply.failure("Nobody called '" + parts[0] + "' is signed in."));
+                .orElseGet(() -> Reply.failure("Nobody called '" + name + "' is signed in."));
     }
 
     public Reply say(String text) {
@@ -209,6 +241,27 @@ public final class Operator {
         }
         server.announce(text);
         return Reply.success("Announced to " + server.users().size() + " user(s).");
+    }
+
+    /** {@code msg NAME TEXT}: a private line from the server to one signed-in user. */
+    public Reply msg(String argument) {
+        String[] parts = argument.split("\\s+", 2);
+        if (parts.length < 2 || parts[1].isBlank()) {
+            return Reply.failure("Usage: msg NAME TEXT");
+        }
+        return msg(parts[0], parts[1]);
+    }
+
+    public Reply msg(String name, String text) {
+        if (text.isBlank()) {
+            return Reply.failure("Usage: msg NAME TEXT");
+        }
+        if (server.state() == ServerState.STOPPED) {
+            return Reply.failure("Cannot send: the server is stopped.");
+        }
+        return server.tell(name, text.strip())
+                .map(user -> Reply.success("Sent to " + user.name() + " privately."))
+                .orElseGet(() -> Reply.failure("Nobody called '" + name + "' is signed in."));
     }
 
     public Reply stop() {

@@ -129,6 +129,26 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts as {@link #start()} does, on another port than the configured one (0: any free port), for
+     * an operator whose port turned out to be taken. Only a stopped server changes its port.
+     */
+    public void start(int newPort) throws IOException, IdentityFileException {
+        if (newPort < 0 || newPort > 65_535) {
+            throw new IllegalArgumentException("port must be 0-65535: " + newPort);
+        }
+        lifecycle.lock();
+        try {
+            if (state != ServerState.STOPPED) {
+                return;
+            }
+            port = newPort;
+            start();
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
     /** Closes the listening port; signed-in users keep chatting. No-op unless listening. */
     public boolean pause() {
         lifecycle.lock();
@@ -220,6 +240,13 @@ public final class ChatServer implements AutoCloseable {
         return member.map(Member::info);
     }
 
+    /** A private line from the operator to one user; empty when nobody of that name is online. */
+    public Optional<MemberInfo> tell(String name, String text) {
+        Optional<Member> member = room().tellFromServer(name, text);
+        member.ifPresent(m -> log.info("Private message to " + m.name() + ": " + text));
+        return member.map(Member::info);
+    }
+
     /** An announcement to everyone online, kept in the history. */
     public ChatLine announce(String text) {
         ChatLine line = room().announce(text);
@@ -231,6 +258,7 @@ public final class ChatServer implements AutoCloseable {
     public void clearLogs() {
         log.clear();
         LOG.info("activity log cleared by the operator");
+        fire(new ServerEvent.LogsCleared());
     }
 
     /** Forgets every registered user and token; returns how many users were removed. */

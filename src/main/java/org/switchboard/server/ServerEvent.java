@@ -12,4 +12,7 @@ public sealed interface ServerEvent {
     record UserLeft(MemberInfo member, String reason) implements ServerEvent { }
 
     record Message(ChatLine line) implements ServerEvent { }
+
+    /** The activity log was emptied (file and memory): views of it should empty too. */
+    record LogsCleared() implements ServerEvent { }
 }

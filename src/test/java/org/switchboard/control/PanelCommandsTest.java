@@ -1,0 +1,114 @@
+package org.switchboard.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.server.ChatServer;
+import org.switchboard.server.ServerEvent;
+import org.switchboard.server.ServerState;
+import org.switchboard.support.LineClient;
+import org.switchboard.support.TestServer;
+
+/** The operator commands the control panel leans on: private lines, another port, cleared logs. */
+class PanelCommandsTest {
+    static final String PASSWORD = TestServer.PASSWORD;
+
+    @TempDir
+    Path dir;
+    ChatServer server;
+
+    @AfterEach
+    void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void msgReachesOnlyTheNamedUserAsAPrivateLineFromTheServer() {
+        server = TestServer.start(dir);
+        Operator operator = new Operator(server);
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD);
+             LineClient bob = new LineClient(server.port()).register("bob", PASSWORD)) {
+            alice.awaitContaining("* bob joined");
+            Reply reply = operator.execute("msg Alice please read the rules");
+            assertThat(reply.ok()).isTrue();
+            assertThat(alice.awaitContaining("(private)"))
+                    .matches("\\[\\d\\d:\\d\\d] server \\(private\\): please read the rules");
+            operator.execute("say marker");
+            assertThat(bob.awaitContaining("[server]")).endsWith("marker");
+        }
+        assertThat(server.recentHistory(10)).extracting(line -> line.text()).doesNotContain("please read the rules");
+        assertThat(server.log().tail(20)).extracting(e -> e.message())
+                .contains("Private message to alice: please read the rules");
+    }
+
+    @Test
+    void msgToSomeoneOfflineOrWithoutTextFailsPlainly() {
+        server = TestServer.start(dir);
+        Operator operator = new Operator(server);
+        assertThat(operator.execute("msg nobody hello").text()).isEqualTo("Nobody called 'nobody' is signed in.");
+        assertThat(operator.execute("msg alice").text()).isEqualTo("Usage: msg NAME TEXT");
+        assertThat(operator.execute("msg alice").ok()).isFalse();
+    }
+
+    @Test
+    void aServerWhosePortIsTakenStaysStoppedAndStartsOnAFreePortWhenAsked() throws IOException {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            server = new ChatServer(TestServer.config(dir).port(taken.getLocalPort()).build());
+            Operator operator = new Operator(server);
+
+            Reply first = operator.start();
+            assertThat(first.ok()).isFalse();
+            assertThat(first.text()).startsWith("Cannot listen on port " + taken.getLocalPort());
+            assertThat(server.state()).isEqualTo(ServerState.STOPPED);
+
+            Reply second = operator.execute("start 0");
+            assertThat(second.ok()).isTrue();
+            assertThat(server.state()).isEqualTo(ServerState.LISTENING);
+            assertThat(server.port()).isNotIn(0, taken.getLocalPort());
+            try (LineClient client = new LineClient(server.port())) {
+                client.register("dora", PASSWORD);
+            }
+        }
+    }
+
+    @Test
+    void startWithABadPortSaysWhatAPortIs() {
+        server = new ChatServer(TestServer.config(dir).build());
+        Operator operator = new Operator(server);
+        assertThat(operator.execute("start 70000").text())
+                .isEqualTo("A port is a number from 0 to 65535 (0 takes a free one).");
+        assertThat(operator.execute("start five").text()).startsWith("Usage: start [PORT]");
+        assertThat(server.state()).isEqualTo(ServerState.STOPPED);
+    }
+
+    @Test
+    void clearingTheLogsTellsTheListeners() {
+        server = TestServer.start(dir);
+        List<ServerEvent> events = new CopyOnWriteArrayList<>();
+        server.addListener(events::add);
+        new Operator(server).execute("clear-logs");
+        assertThat(events).contains(new ServerEvent.LogsCleared());
+    }
+
+    @Test
+    void kickWithAReasonTellsTheUserWhy() {
+        server = TestServer.start(dir);
+        try (LineClient erin = new LineClient(server.port()).register("erin", PASSWORD)) {
+            Reply reply = new Operator(server).kick("erin", "  flooding ");
+            assertThat(reply.ok()).isTrue();
+            assertThat(erin.readToEnd()).contains("! You were disconnected by the operator: flooding");
+        }
+    }
+}
