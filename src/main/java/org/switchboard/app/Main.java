@@ -3,6 +3,7 @@ package org.switchboard.app;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * The entry point: wires the subcommands, owns no logic. A plain class, not a JavaFX
@@ -10,9 +11,13 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "switchboard", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "A multithreaded TCP chat server with a control panel.",
-        subcommands = {ServeCommand.class, ClientCommand.class, CommandLine.HelpCommand.class})
+        description = {"A multithreaded TCP chat server with a control panel.",
+            "Without a command: opens the control panel (as 'gui') with the server options below."},
+        subcommands = {GuiCommand.class, ServeCommand.class, ClientCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
+    /** The server options, so that {@code switchboard --port 6000} opens the panel on that port. */
+    @Mixin
+    ServerOptions server;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -24,8 +29,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandLine.usage(this, System.out);
-        return 0;
+        return new GuiCommand(server).call();
     }
 
     static String version() {

@@ -1,0 +1,44 @@
+package org.switchboard.app;
+
+import java.util.concurrent.Callable;
+import org.switchboard.server.ServerConfig;
+import org.switchboard.ui.ControlPanelApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code switchboard gui} (and {@code switchboard} alone): the control panel, with the server in it. */
+@Command(name = "gui", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Open the control panel and start the server in it (the same options as serve).",
+            "If the port is taken the panel still opens and offers a free port or another number.",
+            "Closing the window stops the server cleanly."})
+final class GuiCommand implements Callable<Integer> {
+    @Mixin
+    ServerOptions server;
+
+    GuiCommand() {
+    }
+
+    GuiCommand(ServerOptions server) {
+        this.server = server;
+    }
+
+    @Override
+    public Integer call() {
+        ServerConfig config;
+        try {
+            config = server.toConfig();
+        } catch (IllegalArgumentException e) {
+            System.err.println("switchboard: " + e.getMessage());
+            return 2;
+        }
+        try {
+            ControlPanelApp.run(config);
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            // e.g. no display: say what to do instead of a stack trace
+            System.err.println("switchboard: cannot open the control panel: " + e.getMessage());
+            System.err.println("  (no screen? run 'switchboard serve' for the server without a window)");
+            return 1;
+        }
+        return 0;
+    }
+}

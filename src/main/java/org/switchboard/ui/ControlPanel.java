@@ -1,0 +1,101 @@
+package org.switchboard.ui;
+
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.switchboard.control.Operator;
+import org.switchboard.server.ChatServer;
+import org.switchboard.server.ServerConfig;
+import org.switchboard.ui.model.PanelModel;
+import org.switchboard.ui.view.MainView;
+
+/**
+ * Wires one server to one window: the server, the operator, the bridge, the model and the view.
+ * Created and shown on the FX thread; the server starts once the window is up, so that a port already
+ * in use is reported in the window rather than instead of it.
+ */
+public final class ControlPanel {
+    public static final double WIDTH = 1280;
+    public static final double HEIGHT = 800;
+    public static final double MIN_WIDTH = 900;
+    public static final double MIN_HEIGHT = 600;
+
+    private final ChatServer server;
+    private final PanelModel model;
+    private final FxBridge bridge;
+    private final MainView view;
+
+    public ControlPanel(ServerConfig config) {
+        this(new ChatServer(config));
+    }
+
+    public ControlPanel(ChatServer server) {
+        this.server = server;
+        PanelModel[] holder = new PanelModel[1];
+        this.bridge = new FxBridge(batch -> holder[0].apply(batch));
+        this.model = new PanelModel(new Operator(server), bridge::post);
+        holder[0] = model;
+        this.view = new MainView(model);
+    }
+
+    public ChatServer server() {
+        return server;
+    }
+
+    public PanelModel model() {
+        return model;
+    }
+
+    public MainView view() {
+        return view;
+    }
+
+    /** Puts the panel in the stage, shows it and starts the server; closing the window stops it. */
+    public void show(Stage stage, Runnable afterClose) {
+        Scene scene = new Scene(view, WIDTH, HEIGHT);
+        scene.getStylesheets().add(stylesheet());
+        view.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.setTitle("Switchboard control panel");
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        stage.getIcons().setAll(icons());
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            close(afterClose);
+        });
+        stage.show();
+        open();
+    }
+
+    /** Starts the bridge and the server. FX thread. */
+    public void open() {
+        server.addListener(bridge);
+        server.log().addListener(bridge);
+        bridge.start();
+        model.open();
+    }
+
+    /** Stops the server off the FX thread, then runs {@code afterClose} on the FX thread. */
+    public void close(Runnable afterClose) {
+        view.setDisable(true);
+        model.shutdown(() -> Platform.runLater(() -> {
+            bridge.stop();
+            server.removeListener(bridge);
+            server.log().removeListener(bridge);
+            afterClose.run();
+        }));
+    }
+
+    public static String stylesheet() {
+        return Objects.requireNonNull(ControlPanel.class.getResource("panel.css"), "panel.css").toExternalForm();
+    }
+
+    /** The window icon; none (rather than a failure) if a repackaged jar lost it. */
+    static java.util.List<Image> icons() {
+        var url = ControlPanel.class.getResource("icon.png");
+        return url == null ? java.util.List.of() : java.util.List.of(new Image(url.toExternalForm()));
+    }
+}

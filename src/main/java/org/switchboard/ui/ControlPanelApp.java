@@ -1,0 +1,30 @@
+package org.switchboard.ui;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.switchboard.server.ServerConfig;
+
+/**
+ * The JavaFX application. Kept apart from the program's {@code Main}, which must stay a plain class
+ * so that a runnable jar with JavaFX on the class path can start.
+ */
+public final class ControlPanelApp extends Application {
+    /** Handed over by {@link #run}: {@code Application.launch} creates this class itself. */
+    private static volatile ServerConfig config;
+
+    /** Opens the control panel for a server with this configuration; returns when the window is closed. */
+    public static void run(ServerConfig serverConfig) {
+        config = serverConfig;
+        Application.launch(ControlPanelApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        ServerConfig current = config;
+        if (current == null) {
+            throw new IllegalStateException("start the panel with ControlPanelApp.run(config)");
+        }
+        new ControlPanel(current).show(stage, Platform::exit);
+    }
+}

@@ -1,0 +1,360 @@
+package org.switchboard.ui.model;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.chat.ChatLine;
+import org.switchboard.chat.MemberInfo;
+import org.switchboard.control.Operator;
+import org.switchboard.control.Reply;
+import org.switchboard.log.LogEntry;
+import org.switchboard.server.ChatServer;
+import org.switchboard.server.ServerEvent;
+import org.switchboard.server.ServerState;
+import org.switchboard.server.ServerStats;
+
+/**
+ * The control panel's state and actions. State is read and changed on the FX thread only: server
+ * events arrive in batches through {@link #apply}; results of operator calls come back through the
+ * {@code fx} executor (the panel's bridge). Operator calls, which may block (stop waits for clients,
+ * clear-users rewrites a file), run in order on one worker thread, never on the FX thread.
+ */
+public final class PanelModel {
+    /** History lines shown when the panel opens. */
+    public static final int HISTORY_ON_OPEN = 200;
+    private static final int CONSOLE_LINES = 2_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PanelModel.class);
+
+    private final Operator operator;
+    private final ChatServer server;
+    private final Consumer<Runnable> fx;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("panel-operator").daemon(true).factory());
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("panel-stats").daemon(true).factory());
+
+    private final StatusModel status = new StatusModel();
+    private final UsersModel users = new UsersModel();
+    private final ChatModel chat = new ChatModel();
+    private final LogModel log = new LogModel();
+    private final CommandHistory commandHistory = new CommandHistory(200);
+    private final ObservableList<String> console = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper messageOk = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper startProblem = new ReadOnlyStringWrapper("");
+    private int running;
+
+    /**
+     * @param fx runs a task on the FX thread in the next batch (the bridge); tests without FX pass
+     *     {@code Runnable::run}
+     */
+    public PanelModel(Operator operator, Consumer<Runnable> fx) {
+        this.operator = operator;
+        this.server = operator.server();
+        this.fx = fx;
+    }
+
+    public StatusModel status() {
+        return status;
+    }
+
+    public UsersModel users() {
+        return users;
+    }
+
+    public ChatModel chat() {
+        return chat;
+    }
+
+    public LogModel log() {
+        return log;
+    }
+
+    public CommandHistory commandHistory() {
+        return commandHistory;
+    }
+
+    /** Commands typed and their replies, newest last. */
+    public ObservableList<String> console() {
+        return console;
+    }
+
+    /** True while an operator call is running: lifecycle controls wait for it. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The last action's answer, for the status bar. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty messageOkProperty() {
+        return messageOk.getReadOnlyProperty();
+    }
+
+    /** Why the server is not running after the panel tried to start it ("" when it is fine). */
+    public ReadOnlyStringProperty startProblemProperty() {
+        return startProblem.getReadOnlyProperty();
+    }
+
+    /** Where users.txt, server.log and history.txt are, for the toolbar. */
+    public String dataFolder() {
+        Path folder = server.config().usersFile().toAbsolutePath().getParent();
+        return folder == null ? "" : folder.normalize().toString();
+    }
+
+    public ZoneId zone() {
+        return server.log().zone();
+    }
+
+    // ---- life ----
+
+    /** Starts the server as the panel opens, then shows what it already has and polls its counters. */
+    public void open() {
+        call(operator::start, reply -> {
+            startProblem.set(reply.ok() ? "" : reply.text());
+            report(reply);
+        });
+        // The snapshot goes after the start through the same worker and the same bridge as events, so
+        // it replaces whatever events came before it and later events append to it.
+        runThen(this::snapshot, this::applySnapshot);
+        ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Stops the server cleanly off the FX thread, then runs {@code then} (on that worker thread). */
+    public void shutdown(Runnable then) {
+        ticker.shutdownNow();
+        worker.execute(() -> {
+            try {
+                server.close();
+            } finally {
+                then.run();
+            }
+        });
+        worker.shutdown();
+    }
+
+    /** Applies one frame's worth of server events, in order. FX thread. */
+    public void apply(List<Object> batch) {
+        List<LogEntry> logLines = new ArrayList<>();
+        List<ChatEntry> chatLines = new ArrayList<>();
+        for (Object item : batch) {
+            switch (item) {
+                case LogEntry entry -> logLines.add(entry);
+                case ServerEvent.Message m -> chatLines.add(ChatEntry.of(m.line()));
+                case ServerEvent.UserJoined j -> {
+                    users.joined(j.member());
+                    chatLines.add(ChatEntry.notice(j.member().since(), j.member().name() + " joined"));
+                }
+                case ServerEvent.UserLeft l -> {
+                    users.left(l.member());
+                    chatLines.add(ChatEntry.notice(Instant.now(), l.member().name() + " " + l.reason()));
+                }
+                case ServerEvent.StateChanged s -> {
+                    status.stateChanged(s.state(), s.port());
+                    if (s.state() == ServerState.STOPPED) {
+                        users.clear();
+                    }
+                }
+                case ServerEvent.LogsCleared c -> {
+                    logLines.clear();
+                    log.clear();
+                }
+                case Runnable task -> {
+                    // a result that must land between events, in order: flush what came before it
+                    flush(logLines, chatLines);
+                    task.run();
+                }
+                default -> throw new IllegalArgumentException("not a panel event: " + item);
+            }
+        }
+        flush(logLines, chatLines);
+    }
+
+    private void flush(List<LogEntry> logLines, List<ChatEntry> chatLines) {
+        log.append(List.copyOf(logLines));
+        chat.append(List.copyOf(chatLines));
+        logLines.clear();
+        chatLines.clear();
+    }
+
+    // ---- operator actions (called on the FX thread) ----
+
+    public void start() {
+        call(operator::start, reply -> {
+            startProblem.set(reply.ok() ? "" : reply.text());
+            report(reply);
+        });
+    }
+
+    /** Starts on another port: 0 for any free one. */
+    public void startOn(int port) {
+        call(() -> operator.start(port), reply -> {
+            startProblem.set(reply.ok() ? "" : reply.text());
+            report(reply);
+        });
+    }
+
+    public void togglePause() {
+        call(() -> switch (server.state()) {
+            case LISTENING -> operator.pause();
+            case PAUSED -> operator.resume();
+            case STOPPED -> operator.pause();
+        }, this::report);
+    }
+
+    public void stop() {
+        call(operator::stop, this::report);
+    }
+
+    public void clearLogs() {
+        call(operator::clearLogs, this::report);
+    }
+
+    /** Counts the registered users off the FX thread (the identity file may be busy), for the confirmation. */
+    public void countRegisteredUsers(IntConsumer then) {
+        runThen(server::registeredUsers, then::accept);
+    }
+
+    public void clearUsers() {
+        call(operator::clearUsers, this::report);
+    }
+
+    public void kick(String name, String reason) {
+        call(() -> operator.kick(name, reason), this::report);
+    }
+
+    public void tell(String name, String text) {
+        call(() -> operator.msg(name, text), reply -> {
+            if (reply.ok()) {
+                chat.append(List.of(new ChatEntry(Instant.now(), ChatEntry.Kind.PRIVATE, "to " + name, text.strip())));
+            }
+            report(reply);
+        });
+    }
+
+    public void announce(String text) {
+        if (!text.isBlank()) {
+            call(() -> operator.say(text.strip()), this::report);
+        }
+    }
+
+    /** Runs a typed command as the serve console would; its reply goes to the console list. */
+    public void runCommand(String text) {
+        String command = text.strip();
+        if (command.isEmpty()) {
+            return;
+        }
+        commandHistory.add(command);
+        appendConsole(List.of("> " + command));
+        call(() -> operator.execute(command), reply -> {
+            appendConsole(reply.lines());
+            report(reply);
+        });
+    }
+
+    /** Writes the lines the log pane shows to a file, off the FX thread. */
+    public void exportLog(Path file) {
+        List<String> lines = log.shownText(zone());
+        call(() -> {
+            try {
+                Files.write(file, lines, StandardCharsets.UTF_8);
+                return new Reply(List.of("Exported " + lines.size() + " log lines to " + file), true, false);
+            } catch (IOException e) {
+                return new Reply(List.of("Cannot write " + file + ": " + e.getMessage()), false, false);
+            }
+        }, this::report);
+    }
+
+    // ---- internals ----
+
+    private record Snapshot(List<LogEntry> log, List<ChatLine> history, List<MemberInfo> users, ServerStats stats) { }
+
+    private Snapshot snapshot() {
+        return new Snapshot(server.log().tail(LogModel.MAX_LINES), server.recentHistory(HISTORY_ON_OPEN),
+                server.users(), server.stats());
+    }
+
+    private void applySnapshot(Snapshot snapshot) {
+        log.clear();
+        log.append(snapshot.log());
+        chat.append(snapshot.history().stream().map(ChatEntry::of).toList());
+        users.reset(snapshot.users());
+        status.stats(snapshot.stats(), System.nanoTime());
+    }
+
+    private void tick() {
+        try {
+            ServerStats stats = server.stats();
+            long nanos = System.nanoTime();
+            Instant now = Instant.now();
+            fx.accept(() -> {
+                status.stats(stats, nanos);
+                users.tick(now);
+            });
+        } catch (RuntimeException e) {
+            // a failed poll must not end the ticker; the next one tries again
+            LOG.warn("status poll failed", e);
+        }
+    }
+
+    private void call(Supplier<Reply> action, Consumer<Reply> then) {
+        busy.set(++running > 0);
+        runThen(() -> {
+            try {
+                return action.get();
+            } catch (RuntimeException e) {
+                LOG.warn("operator call failed", e);
+                return new Reply(List.of("Failed: " + e.getMessage()), false, false);
+            }
+        }, reply -> {
+            busy.set(--running > 0);
+            then.accept(reply);
+        });
+    }
+
+    private <T> void runThen(Supplier<T> work, Consumer<T> then) {
+        worker.execute(() -> {
+            try {
+                T result = work.get();
+                fx.accept(() -> then.accept(result));
+            } catch (RuntimeException e) {
+                LOG.warn("panel task failed", e);
+                fx.accept(() -> report(new Reply(List.of("Failed: " + e.getMessage()), false, false)));
+            }
+        });
+    }
+
+    private void report(Reply reply) {
+        List<String> lines = reply.lines();
+        message.set(lines.isEmpty() ? "" : lines.getLast());
+        messageOk.set(reply.ok());
+    }
+
+    private void appendConsole(List<String> lines) {
+        BoundedList.append(console, lines, CONSOLE_LINES);
+    }
+}

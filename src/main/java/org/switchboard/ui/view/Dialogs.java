@@ -1,0 +1,66 @@
+package org.switchboard.ui.view;
+
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** The panel's few questions to the operator, styled like the panel. */
+final class Dialogs {
+    private Dialogs() {
+    }
+
+    /**
+     * Asks for one line of text; empty when cancelled. With {@code blankAllowed} false, the confirm
+     * button stays disabled until something is typed.
+     */
+    static Optional<String> ask(Window owner, String title, String header, String label, String confirm,
+                                boolean blankAllowed) {
+        Dialog<String> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        style(dialog, owner);
+        ButtonType ok = new ButtonType(confirm, ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(ok, ButtonType.CANCEL);
+        TextField field = new TextField();
+        field.setId("dialogField");
+        field.setPrefColumnCount(28);
+        VBox content = new VBox(6, new Label(label), field);
+        dialog.getDialogPane().setContent(content);
+        if (!blankAllowed) {
+            dialog.getDialogPane().lookupButton(ok).disableProperty().bind(field.textProperty().isEmpty());
+        }
+        dialog.setOnShown(e -> field.requestFocus());
+        dialog.setResultConverter(button -> button == ok ? field.getText() : null);
+        return dialog.showAndWait();
+    }
+
+    /** A yes/no question whose yes button says what it does. */
+    static boolean confirm(Window owner, String title, String header, String content, String confirm) {
+        Alert alert = new Alert(Alert.AlertType.WARNING);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        alert.setContentText(content);
+        style(alert, owner);
+        ButtonType yes = new ButtonType(confirm, ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(ButtonType.CANCEL, yes);
+        // Cancel is the default: a hurried Enter must not delete anything
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        alert.getDialogPane().lookupButton(yes).getStyleClass().add("danger");
+        return alert.showAndWait().filter(yes::equals).isPresent();
+    }
+
+    private static void style(Dialog<?> dialog, Window owner) {
+        if (owner != null && owner.getScene() != null) {
+            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+    }
+}

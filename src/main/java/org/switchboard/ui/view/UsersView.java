@@ -1,0 +1,96 @@
+package org.switchboard.ui.view;
+
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.switchboard.chat.MemberInfo;
+import org.switchboard.ui.model.PanelModel;
+import org.switchboard.ui.model.UsersModel;
+
+/** Connected users: name, address, connected for; right click to kick or write privately. */
+final class UsersView extends VBox {
+    private final PanelModel model;
+    private final UsersModel users;
+    private final TableView<MemberInfo> table = new TableView<>();
+
+    UsersView(PanelModel model) {
+        this.model = model;
+        this.users = model.users();
+        createView();
+    }
+
+    private void createView() {
+        getStyleClass().addAll("pane-card", "users-pane");
+        Label title = new Label("Connected users");
+        title.getStyleClass().add("pane-title");
+        Label count = new Label();
+        count.getStyleClass().add("count-pill");
+        count.textProperty().bind(Bindings.size(users.users()).asString());
+        HBox header = new HBox(8, title, count);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("pane-header");
+
+        table.setId("usersTable");
+        table.setItems(users.users());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label empty = new Label("Nobody is signed in yet.\nConnect with: telnet localhost " + "PORT");
+        empty.textProperty().bind(Bindings.createStringBinding(
+                () -> "Nobody is signed in yet.\nJoin with: telnet localhost " + model.status().portProperty().get(),
+                model.status().portProperty()));
+        empty.getStyleClass().add("placeholder");
+        table.setPlaceholder(empty);
+
+        TableColumn<MemberInfo, String> name = new TableColumn<>("Name");
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        name.setPrefWidth(110);
+        TableColumn<MemberInfo, String> address = new TableColumn<>("Address");
+        address.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().address()));
+        address.setPrefWidth(120);
+        TableColumn<MemberInfo, String> since = new TableColumn<>("Connected");
+        since.setCellValueFactory(c -> Bindings.createStringBinding(
+                () -> UsersModel.connectedFor(c.getValue(), users.nowProperty().get()), users.nowProperty()));
+        since.setPrefWidth(80);
+        since.getStyleClass().add("numeric");
+        table.getColumns().setAll(java.util.List.of(name, address, since));
+        table.setRowFactory(t -> row());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().setAll(header, table);
+    }
+
+    private TableRow<MemberInfo> row() {
+        TableRow<MemberInfo> row = new TableRow<>();
+        MenuItem kick = new MenuItem("Kick…");
+        kick.setId("kickItem");
+        kick.setOnAction(e -> kick(row.getItem()));
+        MenuItem tell = new MenuItem("Send private message…");
+        tell.setId("tellItem");
+        tell.setOnAction(e -> tell(row.getItem()));
+        ContextMenu menu = new ContextMenu(tell, kick);
+        row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
+                .then((ContextMenu) null).otherwise(menu));
+        return row;
+    }
+
+    private void kick(MemberInfo user) {
+        Optional<String> reason = Dialogs.ask(getScene().getWindow(), "Kick " + user.name(),
+                "Disconnect " + user.name() + " (" + user.address() + ")?",
+                "Reason (optional, they will see it):", "Kick", true);
+        reason.ifPresent(text -> model.kick(user.name(), text));
+    }
+
+    private void tell(MemberInfo user) {
+        Optional<String> text = Dialogs.ask(getScene().getWindow(), "Private message",
+                "A private line from the server to " + user.name() + ".", "Message:", "Send", false);
+        text.ifPresent(line -> model.tell(user.name(), line));
+    }
+}
