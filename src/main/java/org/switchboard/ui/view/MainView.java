@@ -1,5 +1,6 @@
 package org.switchboard.ui.view;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Orientation;
@@ -213,7 +214,9 @@ public final class MainView extends BorderPane {
         pause.setOnAction(e -> model.togglePause());
         stop.setOnAction(e -> model.stop());
         clearLogs.setOnAction(e -> model.clearLogs());
-        clearUsers.setOnAction(e -> model.countRegisteredUsers(this::confirmClearUsers));
+        // The count comes back inside a frame's batch, where a modal dialog may not open: ask just after.
+        clearUsers.setOnAction(e -> model.countRegisteredUsers(
+                count -> Platform.runLater(() -> confirmClearUsers(count))));
 
         command.setOnAction(e -> {
             model.runCommand(command.getText());

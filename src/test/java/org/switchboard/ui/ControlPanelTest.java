@@ -1,0 +1,282 @@
+package org.switchboard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.geometry.Bounds;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.chat.MemberInfo;
+import org.switchboard.log.LogEntry;
+import org.switchboard.server.ServerState;
+import org.switchboard.support.LineClient;
+import org.switchboard.support.TestServer;
+import org.switchboard.ui.model.ChatEntry;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The panel on headless Monocle, driving a real server on a loopback port with real socket clients. */
+@ExtendWith(ApplicationExtension.class)
+class ControlPanelTest {
+    static final String PASSWORD = TestServer.PASSWORD;
+    static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dir;
+    ControlPanel panel;
+
+    @Start
+    void start(Stage stage) {
+        panel = new ControlPanel(TestServer.config(dir).build());
+        panel.show(stage, () -> { });
+    }
+
+    @AfterEach
+    void stop() {
+        panel.server().close();
+    }
+
+    int port() {
+        await().atMost(PATIENCE).until(() -> panel.server().state() == ServerState.LISTENING);
+        return panel.server().port();
+    }
+
+    static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void awaitFx(Callable<Boolean> condition) {
+        await().atMost(PATIENCE).until(() -> fx(condition));
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> TableView<T> table(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TableView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> ListView<T> list(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(ListView.class);
+    }
+
+    @Test
+    void aUserWhoSignsInAppearsInTheUsersListAndDisappearsWhenTheyLeave(FxRobot robot) {
+        TableView<MemberInfo> users = table(robot, "#usersTable");
+        try (LineClient alice = new LineClient(port()).register("alice", PASSWORD)) {
+            awaitFx(() -> users.getItems().stream().anyMatch(u -> u.name().equals("alice")));
+            alice.send("/quit");
+            alice.readToEnd();
+        }
+        awaitFx(() -> users.getItems().isEmpty());
+    }
+
+    @Test
+    void aChatLineAppearsInTheChatPane(FxRobot robot) {
+        ListView<ChatEntry> chat = list(robot, "#chatList");
+        try (LineClient bob = new LineClient(port()).register("bob", PASSWORD)) {
+            bob.send("hello from bob");
+            awaitFx(() -> chat.getItems().stream()
+                    .anyMatch(e -> e.from().equals("bob") && e.text().equals("hello from bob")));
+        }
+        assertThat(robot.lookup("#chatList").lookup(".chat-text").queryAllAs(Label.class))
+                .extracting(Label::getText).contains("hello from bob");
+    }
+
+    @Test
+    void pauseMakesNewConnectionsFailAndResumeAcceptsThemAgain(FxRobot robot) {
+        int port = port();
+        robot.clickOn("#pauseButton");
+        awaitFx(() -> robot.lookup("#stateBadge").queryAs(Label.class).getText().startsWith("Paused"));
+        assertThat(fx(() -> robot.lookup("#pauseButton").queryButton().getText())).isEqualTo("Resume");
+        assertThatThrownBy(() -> connect(port)).isInstanceOf(ConnectException.class);
+
+        robot.clickOn("#pauseButton");
+        awaitFx(() -> robot.lookup("#stateBadge").queryAs(Label.class).getText().equals("Listening on :" + port));
+        try (LineClient carol = new LineClient(port)) {
+            carol.register("carol", PASSWORD);
+        }
+    }
+
+    @Test
+    void stopClosesEveryConnectionAndOnlyStartIsLeftEnabled(FxRobot robot) {
+        try (LineClient dave = new LineClient(port()).register("dave", PASSWORD)) {
+            robot.clickOn("#stopButton");
+            assertThat(dave.readToEnd()).contains("* The server is shutting down. Goodbye.");
+        }
+        awaitFx(() -> robot.lookup("#stateBadge").queryAs(Label.class).getText().equals("Stopped"));
+        assertThat(panel.server().state()).isEqualTo(ServerState.STOPPED);
+        awaitFx(() -> !button(robot, "#startButton").isDisabled());
+        assertThat(fx(() -> button(robot, "#pauseButton").isDisabled())).isTrue();
+        assertThat(fx(() -> button(robot, "#stopButton").isDisabled())).isTrue();
+
+        robot.clickOn("#startButton");
+        awaitFx(() -> robot.lookup("#stateBadge").queryAs(Label.class).getText().startsWith("Listening"));
+    }
+
+    @Test
+    void clearLogsEmptiesTheLogPaneAndServerLog(FxRobot robot) throws Exception {
+        port();
+        ListView<LogEntry> log = list(robot, "#logList");
+        awaitFx(() -> !log.getItems().isEmpty());
+        assertThat(Files.size(dir.resolve("server.log"))).isPositive();
+
+        robot.clickOn("#clearLogsButton");
+        awaitFx(() -> log.getItems().isEmpty());
+        assertThat(Files.readString(dir.resolve("server.log"))).isEmpty();
+        awaitFx(() -> button(robot, "#clearLogsButton").isDisabled());
+    }
+
+    @Test
+    void clearIdentityFileAsksHowManyUsersItDeletesThenEmptiesUsersTxt(FxRobot robot) throws Exception {
+        try (LineClient erin = new LineClient(port()).register("erin", PASSWORD)) {
+            assertThat(Files.readString(dir.resolve("users.txt"))).contains("erin ");
+        }
+        awaitFx(() -> !button(robot, "#clearUsersButton").isDisabled());
+        robot.clickOn("#clearUsersButton");
+        await().atMost(PATIENCE).until(() -> !robot.lookup("Delete 1 registered user?").queryAll().isEmpty());
+        assertThat(Files.readString(dir.resolve("users.txt"))).contains("erin ");
+
+        robot.clickOn("Delete 1 registered user");
+        await().atMost(PATIENCE).until(() -> !Files.readString(dir.resolve("users.txt")).contains("erin "));
+        assertThat(panel.server().registeredUsers()).isZero();
+    }
+
+    @Test
+    void cancellingTheClearIdentityQuestionKeepsTheUsers(FxRobot robot) throws Exception {
+        try (LineClient fay = new LineClient(port()).register("fay", PASSWORD)) {
+            fay.send("/quit");
+        }
+        awaitFx(() -> !button(robot, "#clearUsersButton").isDisabled());
+        robot.clickOn("#clearUsersButton");
+        await().atMost(PATIENCE).until(() -> !robot.lookup("Cancel").queryAll().isEmpty());
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Files.readString(dir.resolve("users.txt"))).contains("fay ");
+        assertThat(panel.server().registeredUsers()).isEqualTo(1);
+    }
+
+    @Test
+    void kickFromTheContextMenuClosesThatClientsConnection(FxRobot robot) {
+        TableView<MemberInfo> users = table(robot, "#usersTable");
+        try (LineClient gus = new LineClient(port()).register("gus", PASSWORD);
+             LineClient hal = new LineClient(port()).register("hal", PASSWORD)) {
+            awaitFx(() -> users.getItems().size() == 2);
+            openContextMenu(robot, "gus");
+            robot.clickOn("Kick…");
+            robot.clickOn("#dialogField").write("spamming");
+            robot.clickOn("Kick");
+            assertThat(gus.readToEnd()).contains("! You were disconnected by the operator: spamming");
+            awaitFx(() -> users.getItems().stream().map(MemberInfo::name).toList().equals(java.util.List.of("hal")));
+            hal.send("/users");
+            assertThat(hal.awaitContaining("online:")).endsWith("1 online: hal");
+        }
+    }
+
+    @Test
+    void privateMessageFromTheContextMenuReachesOnlyThatUser(FxRobot robot) {
+        TableView<MemberInfo> users = table(robot, "#usersTable");
+        try (LineClient ivy = new LineClient(port()).register("ivy", PASSWORD)) {
+            awaitFx(() -> users.getItems().size() == 1);
+            openContextMenu(robot, "ivy");
+            robot.clickOn("Send private message…");
+            robot.clickOn("#dialogField").write("your build is ready");
+            robot.clickOn("Send");
+            assertThat(ivy.awaitContaining("(private)")).endsWith("server (private): your build is ready");
+        }
+    }
+
+    @Test
+    void theLogFilterHidesLinesThatDoNotMatch(FxRobot robot) {
+        try (LineClient jo = new LineClient(port()).register("jo", PASSWORD)) {
+            jo.send("/quit");
+        }
+        ListView<LogEntry> log = list(robot, "#logList");
+        awaitFx(() -> log.getItems().stream().anyMatch(e -> e.message().contains("jo")));
+        int before = fx(() -> log.getItems().size());
+
+        robot.clickOn("#logFilter").write("Sign-in ok");
+        awaitFx(() -> log.getItems().size() < before);
+        assertThat(fx(() -> log.getItems().stream().map(LogEntry::message).toList()))
+                .isNotEmpty().allSatisfy(m -> assertThat(m).contains("Sign-in ok"));
+        assertThat(robot.lookup("#logList").lookup(".log-message").queryAllAs(Label.class))
+                .extracting(Label::getText).filteredOn(t -> !t.isEmpty())
+                .allSatisfy(t -> assertThat(t).contains("Sign-in ok"));
+    }
+
+    @Test
+    void theCommandFieldRunsAnOperatorCommandAndRemembersItOnTheUpArrow(FxRobot robot) {
+        try (LineClient kim = new LineClient(port()).register("kim", PASSWORD)) {
+            robot.clickOn("#commandField").write("say maintenance at noon").type(KeyCode.ENTER);
+            assertThat(kim.awaitContaining("[server]")).endsWith("[server] maintenance at noon");
+        }
+        ListView<String> console = list(robot, "#consoleList");
+        awaitFx(() -> console.getItems().contains("Announced to 1 user(s)."));
+        assertThat(fx(() -> console.getItems().getFirst())).isEqualTo("> say maintenance at noon");
+
+        robot.type(KeyCode.UP);
+        assertThat(fx(() -> robot.lookup("#commandField").queryTextInputControl().getText()))
+                .isEqualTo("say maintenance at noon");
+    }
+
+    @Test
+    void theAnnounceFieldSpeaksToEveryoneAsTheServer(FxRobot robot) {
+        try (LineClient lee = new LineClient(port()).register("lee", PASSWORD)) {
+            robot.clickOn("#announceField").write("welcome all").type(KeyCode.ENTER);
+            assertThat(lee.awaitContaining("[server]")).endsWith("[server] welcome all");
+        }
+        ListView<ChatEntry> chat = list(robot, "#chatList");
+        awaitFx(() -> chat.getItems().stream()
+                .anyMatch(e -> e.kind() == ChatEntry.Kind.ANNOUNCEMENT && e.text().equals("welcome all")));
+    }
+
+    /**
+     * Right-clicks the user's row. Headless Monocle does not turn a right click into a context-menu
+     * request as a desktop does, so the request the desktop would send is sent here too.
+     */
+    static void openContextMenu(FxRobot robot, String name) {
+        TableCell<?, ?> cell = robot.lookup("#usersTable").lookup(".table-cell")
+                .match((TableCell<?, ?> c) -> name.equals(c.getText())).queryAs(TableCell.class);
+        robot.rightClickOn(cell);
+        if (robot.lookup(".context-menu").tryQuery().isEmpty()) {
+            robot.interact(() -> {
+                Bounds screen = cell.localToScreen(cell.getBoundsInLocal());
+                cell.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10,
+                        screen.getMinX() + 10, screen.getMinY() + 10, false, null));
+            });
+        }
+    }
+
+    static Button button(FxRobot robot, String id) {
+        return robot.lookup(id).queryButton();
+    }
+
+    static void connect(int port) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.switchboard.ui.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.chat.ChatLine;
+import org.switchboard.chat.MemberInfo;
+import org.switchboard.control.Operator;
+import org.switchboard.log.LogEntry;
+import org.switchboard.log.LogLevel;
+import org.switchboard.server.ChatServer;
+import org.switchboard.server.ServerEvent;
+import org.switchboard.server.ServerState;
+import org.switchboard.support.LineClient;
+import org.switchboard.support.TestServer;
+
+/**
+ * The panel's model against a real server, without the FX toolkit: the "FX thread" here is the test
+ * thread, which runs what the model posts whenever it calls {@link #pump()}.
+ */
+class PanelModelTest {
+    static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
+
+    @TempDir
+    Path dir;
+    ChatServer server;
+    PanelModel model;
+    final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
+
+    @BeforeEach
+    void create() {
+        server = new ChatServer(TestServer.config(dir).build());
+        model = new PanelModel(new Operator(server), posted::add);
+    }
+
+    @AfterEach
+    void close() {
+        server.close();
+    }
+
+    void pump() {
+        for (Runnable task = posted.poll(); task != null; task = posted.poll()) {
+            task.run();
+        }
+    }
+
+    void awaitPumped(java.util.function.BooleanSupplier condition) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            pump();
+            return condition.getAsBoolean();
+        });
+    }
+
+    @Test
+    void openingStartsTheServerAndShowsTheHistoryAndLogItAlreadyHas() throws Exception {
+        Files.writeString(dir.resolve("history.txt"),
+                new ChatLine(T0, ChatLine.Kind.MESSAGE, "alice", "from yesterday").toRecord() + "\n");
+        model.open();
+        awaitPumped(() -> model.status().state() == ServerState.LISTENING && !model.chat().lines().isEmpty());
+        assertThat(model.chat().lines()).extracting(ChatEntry::text).containsExactly("from yesterday");
+        assertThat(model.log().shown()).extracting(LogEntry::message).contains("Listening on port " + server.port());
+        assertThat(model.startProblemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aBatchAppliesEventsInOrderAndAClearedLogDropsWhatCameBeforeIt() {
+        MemberInfo alice = new MemberInfo("alice", "127.0.0.1:1", T0);
+        model.apply(List.of(
+                new LogEntry(T0, LogLevel.INFO, "old line"),
+                new ServerEvent.LogsCleared(),
+                new LogEntry(T0, LogLevel.INFO, "new line"),
+                new ServerEvent.UserJoined(alice),
+                new ServerEvent.Message(new ChatLine(T0, ChatLine.Kind.MESSAGE, "alice", "hi")),
+                new ServerEvent.StateChanged(ServerState.PAUSED, 4000)));
+        assertThat(model.log().shown()).extracting(LogEntry::message).containsExactly("new line");
+        assertThat(model.users().users()).containsExactly(alice);
+        assertThat(model.chat().lines()).extracting(ChatEntry::kind, ChatEntry::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ChatEntry.Kind.NOTICE, "alice joined"),
+                org.assertj.core.groups.Tuple.tuple(ChatEntry.Kind.MESSAGE, "hi"));
+        assertThat(model.status().badgeProperty().get()).isEqualTo("Paused · :4000 closed");
+
+        model.apply(List.of(new ServerEvent.UserLeft(alice, "left"),
+                new ServerEvent.StateChanged(ServerState.STOPPED, 4000)));
+        assertThat(model.users().users()).isEmpty();
+        assertThat(model.chat().lines().getLast().text()).isEqualTo("alice left");
+    }
+
+    @Test
+    void commandsRunOffTheCallingThreadAndTheirRepliesReachTheConsole() {
+        model.open();
+        awaitPumped(() -> model.status().state() == ServerState.LISTENING);
+        model.runCommand("  status ");
+        assertThat(model.console()).containsExactly("> status");
+        awaitPumped(() -> model.console().size() > 1);
+        assertThat(model.console().get(1)).startsWith("Server listening on port " + server.port());
+        assertThat(model.commandHistory().commands()).containsExactly("status");
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aPrivateMessageShowsInTheChatPaneOnlyWhenItWasDelivered() {
+        model.open();
+        awaitPumped(() -> model.status().state() == ServerState.LISTENING);
+        try (LineClient dora = new LineClient(server.port()).register("dora", TestServer.PASSWORD)) {
+            model.tell("nobody", "hello?");
+            model.tell("dora", "welcome");
+            dora.awaitContaining("server (private): welcome");
+            awaitPumped(() -> model.messageProperty().get().startsWith("Sent to dora"));
+            assertThat(model.chat().lines()).filteredOn(e -> e.kind() == ChatEntry.Kind.PRIVATE)
+                    .extracting(ChatEntry::from, ChatEntry::text)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("to dora", "welcome"));
+        }
+    }
+
+    @Test
+    void exportWritesTheShownLinesToAFile() throws Exception {
+        model.apply(List.of(new LogEntry(T0, LogLevel.INFO, "alpha"), new LogEntry(T0, LogLevel.WARN, "beta")));
+        model.log().lowestLevelProperty().set(LogLevel.WARN);
+        Path file = dir.resolve("export.txt");
+        model.exportLog(file);
+        awaitPumped(() -> model.messageProperty().get().startsWith("Exported"));
+        assertThat(Files.readAllLines(file)).singleElement().asString().endsWith("WARN  beta");
+        assertThat(model.messageOkProperty().get()).isTrue();
+    }
+}
