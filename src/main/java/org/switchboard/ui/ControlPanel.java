@@ -2,8 +2,10 @@ package org.switchboard.ui;
 
 import java.util.Objects;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.switchboard.control.Operator;
 import org.switchboard.server.ChatServer;
@@ -54,7 +56,9 @@ public final class ControlPanel {
 
     /** Puts the panel in the stage, shows it and starts the server; closing the window stops it. */
     public void show(Stage stage, Runnable afterClose) {
-        Scene scene = new Scene(view, WIDTH, HEIGHT);
+        // 1280x800 where it fits, else the whole screen (a small laptop, a 900x600 remote desktop)
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
         scene.getStylesheets().add(stylesheet());
         view.installShortcuts(scene);
         stage.setScene(scene);

@@ -43,7 +43,7 @@ final class UsersView extends VBox {
         table.setId("usersTable");
         table.setItems(users.users());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label empty = new Label("Nobody is signed in yet.\nConnect with: telnet localhost " + "PORT");
+        Label empty = new Label();
         empty.textProperty().bind(Bindings.createStringBinding(
                 () -> "Nobody is signed in yet.\nJoin with: telnet localhost " + model.status().portProperty().get(),
                 model.status().portProperty()));
@@ -52,14 +52,15 @@ final class UsersView extends VBox {
 
         TableColumn<MemberInfo, String> name = new TableColumn<>("Name");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(110);
+        name.setPrefWidth(95);
         TableColumn<MemberInfo, String> address = new TableColumn<>("Address");
         address.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().address()));
-        address.setPrefWidth(120);
-        TableColumn<MemberInfo, String> since = new TableColumn<>("Connected");
+        address.setPrefWidth(125);
+        TableColumn<MemberInfo, String> since = new TableColumn<>("Online");
         since.setCellValueFactory(c -> Bindings.createStringBinding(
                 () -> UsersModel.connectedFor(c.getValue(), users.nowProperty().get()), users.nowProperty()));
-        since.setPrefWidth(80);
+        since.setPrefWidth(64);
+        since.setMinWidth(56);
         since.getStyleClass().add("numeric");
         table.getColumns().setAll(java.util.List.of(name, address, since));
         table.setRowFactory(t -> row());
