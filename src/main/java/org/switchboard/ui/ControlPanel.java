@@ -71,6 +71,7 @@ public final class ControlPanel {
             close(afterClose);
         });
         stage.show();
+        view.focusCommandField();
         open();
     }
 

@@ -25,6 +25,10 @@ public final class ControlPanelApp extends Application {
         if (current == null) {
             throw new IllegalStateException("start the panel with ControlPanelApp.run(config)");
         }
-        new ControlPanel(current).show(stage, Platform::exit);
+        ControlPanel panel = new ControlPanel(current);
+        // SIGTERM or Ctrl-C in the terminal that started the panel: stop the server as serve does
+        // (everyone told, files flushed); close() is idempotent, so a closed window makes this a no-op.
+        Runtime.getRuntime().addShutdownHook(new Thread(panel.server()::close, "switchboard-shutdown"));
+        panel.show(stage, Platform::exit);
     }
 }

@@ -78,6 +78,11 @@ public final class MainView extends BorderPane {
         scene.getAccelerators().put(ANNOUNCE, () -> chat.announceField().requestFocus());
     }
 
+    /** Where the keyboard starts: the command field, not whichever button happens to come first. */
+    public void focusCommandField() {
+        command.requestFocus();
+    }
+
     private static void fire(ButtonBase button) {
         if (!button.isDisabled()) {
             button.fire();
