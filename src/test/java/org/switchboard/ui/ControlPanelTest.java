@@ -11,15 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.geometry.Bounds;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.geometry.Bounds;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,11 +46,14 @@ class ControlPanelTest {
     @TempDir
     Path dir;
     ControlPanel panel;
+    Stage stage;
+    final AtomicBoolean closed = new AtomicBoolean();
 
     @Start
-    void start(Stage stage) {
+    void start(Stage window) {
+        stage = window;
         panel = new ControlPanel(TestServer.config(dir).build());
-        panel.show(stage, () -> { });
+        panel.show(stage, () -> closed.set(true));
     }
 
     @AfterEach
@@ -268,6 +273,49 @@ class ControlPanelTest {
                         screen.getMinX() + 10, screen.getMinY() + 10, false, null));
             });
         }
+    }
+
+    @Test
+    void closingTheWindowStopsTheServerCleanlyBeforeTheProgramEnds(FxRobot robot) {
+        try (LineClient nia = new LineClient(port()).register("nia", PASSWORD)) {
+            robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+            assertThat(nia.readToEnd()).contains("* The server is shutting down. Goodbye.");
+        }
+        await().atMost(PATIENCE).untilTrue(closed);
+        assertThat(panel.server().state()).isEqualTo(ServerState.STOPPED);
+        assertThat(panel.server().log().tail(1)).extracting(LogEntry::message).containsExactly("Server stopped");
+    }
+
+    @Test
+    void theKeyboardShortcutInTheTooltipPausesAndResumes(FxRobot robot) {
+        int port = port();
+        assertThat(fx(() -> button(robot, "#pauseButton").getTooltip().getText())).contains("(F6)");
+        robot.push(KeyCode.F6);
+        awaitFx(() -> robot.lookup("#stateBadge").queryAs(Label.class).getText().startsWith("Paused"));
+        robot.push(KeyCode.F6);
+        awaitFx(() -> robot.lookup("#stateBadge").queryAs(Label.class).getText().equals("Listening on :" + port));
+    }
+
+    @Test
+    void leavingTheEndOfTheLogStopsFollowingAndCountsNewLinesUntilTheJumpBack(FxRobot robot) {
+        port();
+        for (int i = 0; i < 200; i++) {
+            panel.server().log().info("filler line " + i);
+        }
+        ListView<LogEntry> log = list(robot, "#logList");
+        awaitFx(() -> log.getItems().size() > 200);
+        // Home, as an operator going back to the start would; the headless robot's wheel only nudges a pixel
+        robot.clickOn(log).type(KeyCode.HOME);
+        awaitFx(() -> !panel.model().log().followingProperty().get());
+        for (int i = 0; i < 5; i++) {
+            panel.server().log().info("arrived while reading " + i);
+        }
+        awaitFx(() -> robot.lookup("#newLinesButton").queryButton().getText().equals("5 new lines ↓"));
+        assertThat(fx(() -> robot.lookup("#newLinesButton").queryButton().isVisible())).isTrue();
+
+        robot.clickOn("#newLinesButton");
+        awaitFx(() -> panel.model().log().followingProperty().get());
+        assertThat(fx(() -> robot.lookup("#newLinesButton").queryButton().isVisible())).isFalse();
     }
 
     static Button button(FxRobot robot, String id) {

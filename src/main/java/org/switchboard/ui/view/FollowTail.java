@@ -22,14 +22,9 @@ final class FollowTail {
     }
 
     static void attach(ListView<?> list, BooleanProperty following) {
-        list.addEventFilter(ScrollEvent.SCROLL, e -> {
-            if (e.getDeltaY() > 0) {
-                following.set(false);
-            } else if (e.getDeltaY() < 0) {
-                // after this scroll has moved the list: one task per gesture, not per network event
-                Platform.runLater(() -> following.set(following.get() || atEnd(list)));
-            }
-        });
+        // Judged after the list has moved (one task per gesture, not per network event): whether the
+        // operator is now at the end, whichever way the platform signs the wheel's delta.
+        list.addEventFilter(ScrollEvent.SCROLL, e -> Platform.runLater(() -> following.set(atEnd(list))));
         list.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (insideScrollBar(e.getTarget())) {
                 following.set(false);
