@@ -10,8 +10,11 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -56,9 +59,12 @@ class ControlPanelTest {
         panel.show(stage, () -> closed.set(true));
     }
 
+    /** Closes the whole panel as the window would (server, worker and status poller), not just the server. */
     @AfterEach
-    void stop() {
-        panel.server().close();
+    void stop() throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
+        Platform.runLater(() -> panel.close(closed::countDown));
+        assertThat(closed.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
     }
 
     int port() {

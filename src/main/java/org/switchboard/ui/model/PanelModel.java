@@ -147,6 +147,10 @@ public final class PanelModel {
     /** Stops the server cleanly off the FX thread, then runs {@code then} (on that worker thread). */
     public void shutdown(Runnable then) {
         ticker.shutdownNow();
+        if (worker.isShutdown()) {
+            then.run(); // closed already (window closed, then the program ends)
+            return;
+        }
         worker.execute(() -> {
             try {
                 server.close();

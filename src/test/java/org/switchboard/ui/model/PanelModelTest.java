@@ -44,8 +44,11 @@ class PanelModelTest {
     }
 
     @AfterEach
-    void close() {
-        server.close();
+    void close() throws InterruptedException {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        model.shutdown(done::countDown); // stops the server, the worker and the status poller
+        assertThat(done.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(server.state()).isEqualTo(ServerState.STOPPED);
     }
 
     void pump() {
