@@ -53,7 +53,7 @@ class PortTakenPanelTest {
     }
 
     void awaitBanner(FxRobot robot) {
-        await().atMost(PATIENCE).until(() -> ControlPanelTest.fx(() -> robot.lookup("#portBanner").query().isVisible()));
+        ControlPanelTest.awaitFx(() -> robot.lookup("#portBanner").query().isVisible());
     }
 
     @Test
@@ -69,7 +69,7 @@ class PortTakenPanelTest {
         await().atMost(PATIENCE).until(() -> panel.server().state() == ServerState.LISTENING);
         int port = panel.server().port();
         assertThat(port).isNotEqualTo(squatter.getLocalPort());
-        await().atMost(PATIENCE).until(() -> ControlPanelTest.fx(() -> !robot.lookup("#portBanner").query().isVisible()));
+        ControlPanelTest.awaitFx(() -> !robot.lookup("#portBanner").query().isVisible());
         try (LineClient client = new LineClient(port)) {
             client.register("mia", TestServer.PASSWORD);
         }
