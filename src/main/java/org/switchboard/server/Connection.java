@@ -42,7 +42,7 @@ final class Connection implements Member, SignIn.Peer, Runnable {
     private volatile long lastHeardNanos = connectedNanos;
     private volatile boolean signedIn;
     private final AtomicBoolean timedOut = new AtomicBoolean();
-    private boolean joined;
+    private volatile boolean joined;
     private int overlongLines;
 
     Connection(ChatServer server, Socket socket) throws IOException {
@@ -247,6 +247,11 @@ final class Connection implements Member, SignIn.Peer, Runnable {
         leaveReason = "disconnected: " + reason;
         line(Protocol.ERROR_PREFIX + reason);
         outbox.finish();
+        if (joined) {
+            // Out of the room at once, not when the reader thread notices the closed socket: whoever
+            // kicked sees the user gone when this returns. (A no-op for a session replaced by a newer one.)
+            server.room().leave(this, leaveReason);
+        }
         server.clientThreads().newThread(() -> {
             try {
                 Thread.sleep(GRACE_MILLIS);

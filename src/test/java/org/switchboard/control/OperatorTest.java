@@ -108,6 +108,7 @@ class OperatorTest {
     void kickDisconnectsWithTheReason() {
         try (LineClient alice = new LineClient(server.port()).register("alice", TestServer.PASSWORD)) {
             assertThat(operator.execute("kick alice be nice").text()).startsWith("Kicked alice (127.0.0.1:");
+            assertThat(server.users()).isEmpty();
             assertThat(alice.readToEnd()).contains("! You were disconnected by the operator: be nice");
         }
         assertThat(operator.execute("kick alice").ok()).isFalse();
