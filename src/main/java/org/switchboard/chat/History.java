@@ -1,21 +1,15 @@
 package org.switchboard.chat;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.log.LineAppender;
 import org.switchboard.protocol.TextFiles;
 
 /**
@@ -34,7 +28,7 @@ public final class History implements AutoCloseable {
     private final ArrayDeque<ChatLine> lines;
     private final int skippedOnLoad;
     private int linesInFile;
-    private BufferedWriter writer;
+    private final LineAppender appender;
 
     public History(Path file, int limit) throws IOException {
         if (limit < 1) {
@@ -42,6 +36,7 @@ public final class History implements AutoCloseable {
         }
         this.file = file;
         this.limit = limit;
+        this.appender = new LineAppender(file);
         this.lines = new ArrayDeque<>(Math.min(limit, 1024));
         // A last line written up to a crash may still parse with its text cut short: never replay it.
         boolean torn = TextFiles.cutTornLastLine(file);
@@ -76,19 +71,12 @@ public final class History implements AutoCloseable {
         lock.lock();
         try {
             remember(line);
-            if (writer == null) {
-                writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            }
-            writer.write(line.toRecord());
-            writer.newLine();
-            writer.flush();
+            appender.append(line.toRecord());
             if (++linesInFile >= 2 * limit) {
                 trim();
             }
         } catch (IOException e) {
             LOG.warn("cannot append to {}: {}", file, e.toString());
-            closeWriter();
         } finally {
             lock.unlock();
         }
@@ -118,7 +106,7 @@ public final class History implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
-            closeWriter();
+            appender.close();
         } finally {
             lock.unlock();
         }
@@ -132,37 +120,13 @@ public final class History implements AutoCloseable {
     }
 
     private void trim() throws IOException {
-        closeWriter();
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
-        try {
-            StringBuilder text = new StringBuilder();
-            for (ChatLine line : lines) {
-                text.append(line.toRecord()).append(System.lineSeparator());
-            }
-            // fsync before the rename: after a crash the history is the old file or the new, never empty.
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            linesInFile = lines.size();
-        } catch (IOException | UncheckedIOException e) {
-            Files.deleteIfExists(temp);
-            throw e;
+        appender.close();
+        StringBuilder text = new StringBuilder();
+        for (ChatLine line : lines) {
+            text.append(line.toRecord()).append(System.lineSeparator());
         }
-    }
-
-    private void closeWriter() {
-        if (writer != null) {
-            try {
-                writer.close();
-            } catch (IOException e) {
-                LOG.warn("cannot close {}: {}", file, e.toString());
-            }
-            writer = null;
-        }
+        // after a crash the history is the old file or the trimmed one, never empty
+        TextFiles.writeAtomically(file, text.toString().getBytes(StandardCharsets.UTF_8), false);
+        linesInFile = lines.size();
     }
 }

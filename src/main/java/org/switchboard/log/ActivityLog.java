@@ -1,12 +1,9 @@
 package org.switchboard.log;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -38,10 +35,11 @@ public final class ActivityLog implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<LogEntry> recent;
     private final List<Consumer<LogEntry>> listeners = new CopyOnWriteArrayList<>();
-    private BufferedWriter writer;
+    private final LineAppender appender;
 
     public ActivityLog(Path file, int memoryLines, Clock clock) {
         this.file = file;
+        this.appender = new LineAppender(file);
         this.memoryLines = memoryLines;
         this.clock = clock;
         this.zone = clock.getZone();
@@ -102,7 +100,7 @@ public final class ActivityLog implements AutoCloseable {
     public void clear() {
         lock.lock();
         try {
-            closeWriter();
+            appender.close();
             Files.write(file, new byte[0]);
             recent.clear();
         } catch (IOException e) {
@@ -124,7 +122,7 @@ public final class ActivityLog implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
-            closeWriter();
+            appender.close();
         } finally {
             lock.unlock();
         }
@@ -139,28 +137,10 @@ public final class ActivityLog implements AutoCloseable {
 
     private void write(String line) {
         try {
-            if (writer == null) {
-                writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            }
-            writer.write(line);
-            writer.newLine();
-            writer.flush();
+            appender.append(line);
         } catch (IOException e) {
             // The journal must never take the server down; say so where a developer will see it.
             LOG.warn("cannot write to {}: {}", file, e.toString());
-            closeWriter();
-        }
-    }
-
-    private void closeWriter() {
-        if (writer != null) {
-            try {
-                writer.close();
-            } catch (IOException e) {
-                LOG.warn("cannot close {}: {}", file, e.toString());
-            }
-            writer = null;
         }
     }
 

@@ -6,13 +6,19 @@ import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Lenient reading of the server's own text files: invalid UTF-8 becomes U+FFFD instead of failing. */
+/**
+ * The server's own text files: lenient reading (invalid UTF-8 becomes U+FFFD instead of failing), torn
+ * last lines, and atomic whole-file replacement.
+ */
 public final class TextFiles {
     private TextFiles() {
     }
@@ -74,6 +80,53 @@ public final class TextFiles {
             var last = java.nio.ByteBuffer.allocate(1);
             channel.read(last);
             return last.get(0) != '\n';
+        }
+    }
+
+    /**
+     * Replaces {@code target} with {@code content} so that a crash at any moment leaves the old file or
+     * the new one, never a mix: a temporary file in the same folder, fsync, atomic rename, fsync of the
+     * folder. With {@code ownerOnly} the file is readable by its owner only (where POSIX permissions exist).
+     */
+    public static void writeAtomically(Path target, byte[] content, boolean ownerOnly) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, target.getFileName() + ".", ".tmp");
+        try {
+            if (ownerOnly) {
+                ownerOnly(temp);
+            }
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            syncDirectory(dir);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void ownerOnly(Path path) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the folder's own permissions apply
+        }
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some systems cannot open a folder for fsync; the rename itself is still atomic there
         }
     }
 }
