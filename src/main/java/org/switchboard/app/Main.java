@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
         versionProvider = Main.Version.class,
         description = {"A multithreaded TCP chat server with a control panel.",
             "Without a command: opens the control panel (as 'gui') with the server options below."},
-        subcommands = {GuiCommand.class, ServeCommand.class, ClientCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GuiCommand.class, ServeCommand.class, ClientCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     /** The server options, so that {@code switchboard --port 6000} opens the panel on that port. */
     @Mixin

@@ -1,0 +1,440 @@
+package org.switchboard.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.switchboard.protocol.Protocol;
+
+/**
+ * One selector thread and the clients it owns: connects, sign-in, sending its senders' lines on
+ * schedule, reading and counting deliveries. Everything here runs on this thread; the counters are
+ * written only by it and read by the bench's main thread (volatile, or after {@link #awaitReport}).
+ */
+final class IoLoop extends Thread {
+    private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+    private static final byte[] PROMPT_NAME = Protocol.PROMPT_NAME.getBytes(StandardCharsets.UTF_8);
+    private static final byte[][] PASSWORD_PROMPTS = {
+        Protocol.PROMPT_PASSWORD.getBytes(StandardCharsets.UTF_8),
+        Protocol.PROMPT_NEW_PASSWORD.getBytes(StandardCharsets.UTF_8),
+        Protocol.PROMPT_REPEAT_PASSWORD.getBytes(StandardCharsets.UTF_8)};
+    private static final byte[] WELCOME = Protocol.WELCOME_PREFIX.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ERROR = Protocol.ERROR_PREFIX.getBytes(StandardCharsets.UTF_8);
+
+    private final BenchConfig config;
+    private final Payload payload;
+    private final Selector selector;
+    private final ConcurrentLinkedQueue<Client> incoming = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Client> readyList = new ConcurrentLinkedQueue<>();
+    private final List<Client> clients = new ArrayList<>();
+    private final CountDownLatch reported = new CountDownLatch(1);
+    private final int planned;
+    private final boolean irc;
+    private final byte[] passwordLine;
+
+    final Histogram latency = new Histogram(HIGHEST_MICROS, 3);
+    final Histogram signInTimes = new Histogram(HIGHEST_MICROS, 3);
+    volatile int connected;
+    volatile int ready;
+    volatile int failed;
+    volatile int disconnected;
+    volatile long received;
+    volatile long duplicates;
+    volatile long linesSent;
+    volatile long bytesRead;
+    volatile long lastReadyAt;
+    volatile String firstError;
+
+    private volatile Client[] senders;
+    private volatile long startNanos;
+    private volatile boolean stopping;
+    private long nextSeq;
+
+    IoLoop(BenchConfig config, Payload payload, String name) {
+        super(name);
+        setDaemon(true);
+        this.config = config;
+        this.payload = payload;
+        this.planned = config.plannedLines();
+        this.irc = config.protocol() == BenchProtocol.IRC;
+        this.passwordLine = Protocol.lineBytes(config.password());
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Hands a client (connecting, or already failed) to this loop; any thread. */
+    void add(Client client) {
+        incoming.add(client);
+        selector.wakeup();
+    }
+
+    /** Counts a client that failed before it reached the loop; any thread. */
+    void countFailure(Client client) {
+        add(client);
+    }
+
+    /** Clients signed in so far; any thread. */
+    List<Client> readyClients() {
+        return new ArrayList<>(readyList);
+    }
+
+    /** Starts sending: line {@code seq} goes from {@code senders[seq % senders.length]} at its time. */
+    void startSending(Client[] all, long start) {
+        senders = all;
+        startNanos = start;
+        selector.wakeup();
+    }
+
+    /** Stops reading and sending; the counters are final once {@link #awaitReport} returns. */
+    void stopAndReport() {
+        stopping = true;
+        selector.wakeup();
+    }
+
+    void awaitReport() throws InterruptedException {
+        reported.await();
+    }
+
+    void shutdown() {
+        stopAndReport();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!stopping) {
+                admit();
+                long timeoutMillis = 50;
+                Client[] all = senders;
+                if (all != null) {
+                    timeoutMillis = sendDue(System.nanoTime(), all);
+                }
+                int selected = timeoutMillis <= 0 ? selector.selectNow() : selector.select(timeoutMillis);
+                if (selected > 0) {
+                    long now = System.nanoTime();
+                    for (SelectionKey key : selector.selectedKeys()) {
+                        handle((Client) key.attachment(), key, now);
+                    }
+                    selector.selectedKeys().clear();
+                }
+            }
+        } catch (IOException e) {
+            if (firstError == null) {
+                firstError = "selector: " + e.getMessage();
+            }
+        } finally {
+            for (Client client : clients) {
+                close(client);
+            }
+            try {
+                selector.close();
+            } catch (IOException e) {
+                // closing on the way out: nothing left to do
+            }
+            reported.countDown();
+        }
+    }
+
+    private void admit() {
+        for (Client client = incoming.poll(); client != null; client = incoming.poll()) {
+            if (client.state == Client.State.FAILED) {
+                failed(client, client.error);
+                continue;
+            }
+            clients.add(client);
+            try {
+                if (client.channel.isConnectionPending()) {
+                    client.key = client.channel.register(selector, SelectionKey.OP_CONNECT, client);
+                } else {
+                    client.key = client.channel.register(selector, SelectionKey.OP_READ, client);
+                    connected(client);
+                }
+            } catch (IOException e) {
+                failed(client, "register: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Sends the lines that are due; returns how long the selector may sleep, in milliseconds. */
+    private long sendDue(long now, Client[] all) {
+        while (nextSeq < planned) {
+            long due = startNanos + config.offsetNanos(nextSeq);
+            if (due > now) {
+                return Math.max(1, (due - now + 999_999) / 1_000_000);
+            }
+            Client sender = all[(int) (nextSeq % all.length)];
+            if (sender.loop == this && sender.state == Client.State.READY) {
+                String text = payload.format(nextSeq, due);
+                send(sender, Protocol.lineBytes(irc ? "PRIVMSG " + config.channel() + " :" + text : text));
+                if (config.measured(nextSeq) && sender.state == Client.State.READY) {
+                    linesSent++;
+                }
+            }
+            nextSeq++;
+        }
+        return 50;
+    }
+
+    private void handle(Client client, SelectionKey key, long now) {
+        if (!key.isValid()) {
+            return;
+        }
+        try {
+            if (key.isConnectable()) {
+                if (client.channel.finishConnect()) {
+                    key.interestOps(SelectionKey.OP_READ);
+                    connected(client);
+                }
+                return;
+            }
+            if (key.isWritable()) {
+                flush(client);
+            }
+            if (key.isReadable()) {
+                read(client, now);
+            }
+        } catch (IOException e) {
+            lost(client, e.getMessage());
+        }
+    }
+
+    private void connected(Client client) {
+        connected++;
+        client.state = Client.State.SIGNING_IN;
+        if (irc) {
+            send(client, Protocol.lineBytes("NICK " + client.name));
+            send(client, Protocol.lineBytes("USER " + client.name + " 0 * :bench"));
+        }
+    }
+
+    private void read(Client client, long now) throws IOException {
+        ByteBuffer buffer = client.inputBuffer;
+        int count = client.channel.read(buffer);
+        if (count < 0) {
+            lost(client, "closed by the server");
+            return;
+        }
+        bytesRead += count;
+        byte[] bytes = client.input;
+        int length = buffer.position();
+        int lineStart = 0;
+        for (int i = length - count; i < length; i++) {
+            if (bytes[i] != '\n') {
+                continue;
+            }
+            if (client.skipping) {
+                client.skipping = false;
+            } else {
+                int end = i > lineStart && bytes[i - 1] == '\r' ? i - 1 : i;
+                onLine(client, bytes, lineStart, end, now);
+                if (client.state == Client.State.FAILED || client.state == Client.State.CLOSED) {
+                    return;
+                }
+            }
+            lineStart = i + 1;
+        }
+        int left = length - lineStart;
+        if (client.skipping || left == bytes.length) {
+            // a line longer than the buffer: nothing in it is for the bench, skip to its end
+            client.skipping = true;
+            buffer.clear();
+            return;
+        }
+        if (lineStart > 0) {
+            System.arraycopy(bytes, lineStart, bytes, 0, left);
+            buffer.position(left);
+        }
+        if (!irc && client.state == Client.State.SIGNING_IN && left > 0) {
+            onPrompt(client, bytes, left);
+        }
+    }
+
+    private void onPrompt(Client client, byte[] bytes, int length) {
+        if (equals(bytes, length, PROMPT_NAME)) {
+            client.inputBuffer.clear();
+            send(client, Protocol.lineBytes(client.name));
+            return;
+        }
+        for (byte[] prompt : PASSWORD_PROMPTS) {
+            if (equals(bytes, length, prompt)) {
+                client.inputBuffer.clear();
+                send(client, passwordLine);
+                return;
+            }
+        }
+    }
+
+    private void onLine(Client client, byte[] bytes, int from, int to, long now) {
+        if (client.state == Client.State.READY) {
+            if (payload.find(bytes, from, to)) {
+                delivered(client, payload.seq(), payload.nanos(), now);
+            } else if (irc) {
+                onIrcLine(client, new String(bytes, from, to - from, StandardCharsets.UTF_8));
+            }
+            return;
+        }
+        if (irc) {
+            onIrcLine(client, new String(bytes, from, to - from, StandardCharsets.UTF_8));
+        } else if (startsWith(bytes, from, to, WELCOME)) {
+            ready(client);
+        } else if (startsWith(bytes, from, to, ERROR)) {
+            failed(client, new String(bytes, from, to - from, StandardCharsets.UTF_8));
+        }
+    }
+
+    private void onIrcLine(Client client, String line) {
+        if (line.startsWith("PING")) {
+            send(client, Protocol.lineBytes("PONG" + line.substring(4)));
+            return;
+        }
+        if (line.startsWith("ERROR")) {
+            if (client.state == Client.State.READY) {
+                lost(client, line);
+            } else {
+                failed(client, line);
+            }
+            return;
+        }
+        String[] words = line.split(" ", 3);
+        if (client.state != Client.State.SIGNING_IN || words.length < 2 || !line.startsWith(":")) {
+            return;
+        }
+        String command = words[1];
+        if (command.equals("001")) {
+            send(client, Protocol.lineBytes("JOIN " + config.channel()));
+        } else if (command.equals("366")) {
+            ready(client);
+        } else if (command.length() == 3 && (command.charAt(0) == '4' || command.charAt(0) == '5')) {
+            failed(client, line);
+        }
+    }
+
+    private void delivered(Client client, long seq, long sentNanos, long now) {
+        Client[] all = senders;
+        if (all == null || seq < 0 || seq >= planned || !config.measured(seq)) {
+            return;
+        }
+        if (all[(int) (seq % all.length)] == client) {
+            duplicates++;
+            return;
+        }
+        if (client.seen == null) {
+            client.seen = new long[(planned >> 6) + 1];
+        }
+        int word = (int) (seq >> 6);
+        long bit = 1L << (seq & 63);
+        if ((client.seen[word] & bit) != 0) {
+            duplicates++;
+            return;
+        }
+        client.seen[word] |= bit;
+        received++;
+        latency.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, (now - sentNanos) / 1000)));
+    }
+
+    private void ready(Client client) {
+        client.state = Client.State.READY;
+        long now = System.nanoTime();
+        signInTimes.recordValue(Math.min(HIGHEST_MICROS, (now - client.connectStart) / 1000));
+        lastReadyAt = now;
+        readyList.add(client);
+        ready++;
+    }
+
+    private void send(Client client, byte[] bytes) {
+        if (client.state == Client.State.FAILED || client.state == Client.State.CLOSED) {
+            return;
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        try {
+            if (client.output.isEmpty()) {
+                client.channel.write(buffer);
+                if (!buffer.hasRemaining()) {
+                    return;
+                }
+            }
+            client.output.add(buffer);
+            client.key.interestOps(client.key.interestOps() | SelectionKey.OP_WRITE);
+        } catch (IOException e) {
+            lost(client, e.getMessage());
+        }
+    }
+
+    private void flush(Client client) throws IOException {
+        while (!client.output.isEmpty()) {
+            ByteBuffer buffer = client.output.peek();
+            client.channel.write(buffer);
+            if (buffer.hasRemaining()) {
+                return;
+            }
+            client.output.poll();
+        }
+        client.key.interestOps(SelectionKey.OP_READ);
+    }
+
+    private void failed(Client client, String why) {
+        if (client.state == Client.State.FAILED) {
+            if (firstError == null) {
+                firstError = client.error;
+            }
+        } else {
+            client.fail(why);
+            if (firstError == null) {
+                firstError = client.error;
+            }
+        }
+        failed++;
+        close(client);
+    }
+
+    /** The connection ended: a failure while signing in, a disconnection after. */
+    private void lost(Client client, String why) {
+        if (client.state == Client.State.READY) {
+            client.state = Client.State.CLOSED;
+            disconnected++;
+            if (firstError == null) {
+                firstError = client.name + " disconnected: " + why;
+            }
+            close(client);
+        } else if (client.state != Client.State.FAILED && client.state != Client.State.CLOSED) {
+            failed(client, why);
+        }
+    }
+
+    private static void close(Client client) {
+        try {
+            if (client.channel != null) {
+                client.channel.close();
+            }
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    private static boolean equals(byte[] bytes, int length, byte[] text) {
+        return length == text.length && startsWith(bytes, 0, length, text);
+    }
+
+    private static boolean startsWith(byte[] bytes, int from, int to, byte[] prefix) {
+        if (to - from < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[from + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
