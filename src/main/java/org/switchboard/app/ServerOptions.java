@@ -121,6 +121,11 @@ final class ServerOptions {
             description = "Threads serving clients: virtual, or a platform thread each (default: ${DEFAULT-VALUE}).")
     ThreadKind threads = ThreadKind.VIRTUAL;
 
+    @Option(names = "--write-coalesce-ms", paramLabel = "MS",
+            description = "Shortest time between two writes to one busy client; lines queued meanwhile go out"
+                    + " in one write. 0 writes every batch at once (default: ${DEFAULT-VALUE}).")
+    int writeCoalesceMillis = (int) ServerConfig.DEFAULT_WRITE_COALESCE.toMillis();
+
     ServerConfig toConfig() {
         return ServerConfig.builder()
                 .port(port)
@@ -145,6 +150,7 @@ final class ServerOptions {
                 .flood(new FloodLimits(floodBurst, floodRate, floodWarn, floodDisconnect))
                 .keepAlive(Duration.ofSeconds(keepAliveSeconds))
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+                .writeCoalesce(Duration.ofMillis(writeCoalesceMillis))
                 .build();
     }
 }

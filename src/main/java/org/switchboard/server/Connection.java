@@ -51,8 +51,9 @@ final class Connection implements Member, SignIn.Peer, Runnable {
         this.socket = socket;
         this.address = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
         this.since = server.clock().instant();
-        this.outbox = new Outbox(socket.getOutputStream(), config.outboxLimitBytes(), this::overflowed);
         this.flood = new FloodControl(config.flood(), System::nanoTime);
+        this.outbox = new Outbox(socket.getOutputStream(), config.outboxLimitBytes(), this::overflowed,
+                config.writeCoalesce().toNanos());
     }
 
     @Override

@@ -16,6 +16,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * it in as few socket writes as its buffer allows. Bytes count against the limit from the moment they
  * are queued until they are written; past the limit the client is not reading, and the outbox reports
  * an overflow instead of growing.
+ *
+ * <p>Under load the writer coalesces: after one write it lets at least {@code coalesceNanos} pass
+ * before the next, so that a client in a busy room gets its lines in a few large writes instead of one
+ * system call per line (on loopback a small write costs about as much as a large one, and a thousand
+ * clients times thousands of lines a second is more system calls than two cores can make). A line to
+ * an idle client is written at once: the wait only applies when writes follow each other closely.
+ * {@link #offer} wakes the writer only when it is idle, never while it waits out that interval.
  */
 final class Outbox {
     private static final int CHUNK = 8192;
@@ -23,6 +30,7 @@ final class Outbox {
     private final OutputStream out;
     private final long limitBytes;
     private final Runnable onOverflow;
+    private final long coalesceNanos;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition ready = lock.newCondition();
     private final CountDownLatch done = new CountDownLatch(1);
@@ -31,11 +39,18 @@ final class Outbox {
     private long pendingBytes;
     private boolean finishing;
     private boolean aborted;
+    /** The writer waits for work (not for the coalescing interval): the next line must wake it. */
+    private boolean writerIdle;
 
     Outbox(OutputStream out, long limitBytes, Runnable onOverflow) {
+        this(out, limitBytes, onOverflow, 0);
+    }
+
+    Outbox(OutputStream out, long limitBytes, Runnable onOverflow, long coalesceNanos) {
         this.out = out;
         this.limitBytes = limitBytes;
         this.onOverflow = onOverflow;
+        this.coalesceNanos = coalesceNanos;
     }
 
     /** Starts the writer on a thread from {@code threads}; {@code afterDrain} runs when it ends. */
@@ -66,7 +81,8 @@ final class Outbox {
             } else {
                 queue.addLast(line);
                 pendingBytes += line.length;
-                if (queue.size() == 1) {
+                if (writerIdle) {
+                    writerIdle = false;
                     ready.signal();
                 }
             }
@@ -84,6 +100,7 @@ final class Outbox {
         lock.lock();
         try {
             finishing = true;
+            writerIdle = false;
             ready.signal();
         } finally {
             lock.unlock();
@@ -118,13 +135,20 @@ final class Outbox {
 
     private void drainUntilFinished() {
         byte[] chunk = new byte[CHUNK];
+        long lastWrite = System.nanoTime() - coalesceNanos;
         try {
             while (true) {
                 ArrayDeque<byte[]> batch;
                 lock.lock();
                 try {
                     while (queue.isEmpty() && !finishing && !aborted) {
+                        writerIdle = true;
                         ready.await();
+                    }
+                    writerIdle = false;
+                    long wait = lastWrite + coalesceNanos - System.nanoTime();
+                    while (wait > 0 && !finishing && !aborted) {
+                        wait = ready.awaitNanos(wait);
                     }
                     if (aborted || queue.isEmpty()) {
                         return;
@@ -135,6 +159,7 @@ final class Outbox {
                 } finally {
                     lock.unlock();
                 }
+                lastWrite = System.nanoTime();
                 long written = write(batch, chunk);
                 batch.clear();
                 lock.lock();
