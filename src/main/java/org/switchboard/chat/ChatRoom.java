@@ -1,11 +1,13 @@
 package org.switchboard.chat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,14 +21,29 @@ import org.switchboard.protocol.Protocol;
  * <p>Thread-safe. A line is formatted once and the same bytes are queued to every recipient; queuing
  * never blocks, so the room lock is never held across network I/O. The lock gives every member the
  * room's lines in one order, the same order as the history.
+ *
+ * <p>Join and leave notices are coalesced when people come and go faster than one per
+ * {@link #PRESENCE_WINDOW}: the first is sent at once, the rest are gathered and sent as one summary
+ * line ({@code * alice, bob and 38 others joined}) when the window has passed. Without that, ten
+ * thousand people joining at once would cost fifty million notices.
  */
 public final class ChatRoom {
+    /** Notices of people joining or leaving come at most once per this window; the rest are summed up. */
+    public static final Duration PRESENCE_WINDOW = Duration.ofSeconds(1);
+    /** Names a summary notice lists before "and N others". */
+    static final int SUMMARY_NAMES = 5;
+
     private final ConcurrentHashMap<String, Member> members = new ConcurrentHashMap<>();
     private final ReentrantLock order = new ReentrantLock();
     private final History history;
     private final Clock clock;
     private final ZoneId zone;
     private final List<RoomListener> listeners = new CopyOnWriteArrayList<>();
+    // presence notices waiting for the window to pass; guarded by the order lock
+    private final List<Member> pendingJoins = new ArrayList<>();
+    private final List<Member> pendingLeaves = new ArrayList<>();
+    private long lastPresenceNanos = System.nanoTime() - PRESENCE_WINDOW.toNanos();
+    private boolean presenceFlushScheduled;
 
     public ChatRoom(History history, Clock clock) {
         this.history = history;
@@ -71,7 +88,7 @@ public final class ChatRoom {
             }
             previous = members.put(Names.key(member.name()), member);
             if (previous == null) {
-                sendToAllBut(member, Protocol.lineBytes(Protocol.NOTICE_PREFIX + member.name() + " joined"));
+                presence(member, pendingJoins, " joined");
             }
         } finally {
             order.unlock();
@@ -90,7 +107,7 @@ public final class ChatRoom {
             if (!members.remove(Names.key(member.name()), member)) {
                 return false;
             }
-            sendToAllBut(member, Protocol.lineBytes(Protocol.NOTICE_PREFIX + member.name() + " left"));
+            presence(member, pendingLeaves, " left");
         } finally {
             order.unlock();
         }
@@ -176,6 +193,88 @@ public final class ChatRoom {
         }
         listeners.forEach(l -> l.said(line));
         return line;
+    }
+
+    /**
+     * Up to {@code limit} names of members, sorted, without sorting all of them (a greeting in a room of
+     * ten thousand must not cost a sort of ten thousand names).
+     */
+    public List<String> someNames(int limit) {
+        Comparator<String> byKey = Comparator.comparing(Names::key);
+        PriorityQueue<String> kept = new PriorityQueue<>(byKey.reversed());
+        for (Member member : members.values()) {
+            kept.add(member.name());
+            if (kept.size() > limit) {
+                kept.poll();
+            }
+        }
+        List<String> names = new ArrayList<>(kept);
+        names.sort(byKey);
+        return names;
+    }
+
+    /** A join or leave notice now, or gathered into the next summary when one went out recently. */
+    private void presence(Member subject, List<Member> pending, String verb) {
+        long now = System.nanoTime();
+        if (!presenceFlushScheduled && now - lastPresenceNanos >= PRESENCE_WINDOW.toNanos()) {
+            lastPresenceNanos = now;
+            sendToAllBut(subject, Protocol.lineBytes(Protocol.NOTICE_PREFIX + subject.name() + verb));
+            return;
+        }
+        pending.add(subject);
+        if (!presenceFlushScheduled) {
+            presenceFlushScheduled = true;
+            long delay = lastPresenceNanos + PRESENCE_WINDOW.toNanos() - now;
+            Thread.ofVirtual().name("presence-notices").start(() -> {
+                try {
+                    Thread.sleep(Duration.ofNanos(Math.max(0, delay)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                flushPresence();
+            });
+        }
+    }
+
+    private void flushPresence() {
+        order.lock();
+        try {
+            presenceFlushScheduled = false;
+            lastPresenceNanos = System.nanoTime();
+            flushPresence(pendingJoins, " joined");
+            flushPresence(pendingLeaves, " left");
+        } finally {
+            order.unlock();
+        }
+    }
+
+    /**
+     * A few gathered notices go out one by one as usual; a crowd becomes one summary line, which everyone
+     * gets, those named in it too: one shared line instead of one per reader.
+     */
+    private void flushPresence(List<Member> pending, String verb) {
+        if (pending.size() <= SUMMARY_NAMES) {
+            for (Member member : pending) {
+                sendToAllBut(member, Protocol.lineBytes(Protocol.NOTICE_PREFIX + member.name() + verb));
+            }
+        } else {
+            sendToAllBut(null, Protocol.lineBytes(Protocol.NOTICE_PREFIX
+                    + summary(pending.stream().map(Member::name).toList(), verb)));
+        }
+        pending.clear();
+    }
+
+    /** {@code alice joined}, {@code alice, bob and carol joined}, {@code a, b, c, d, e and 95 others joined}. */
+    static String summary(List<String> names, String verb) {
+        int n = names.size();
+        if (n == 1) {
+            return names.get(0) + verb;
+        }
+        if (n <= SUMMARY_NAMES) {
+            return String.join(", ", names.subList(0, n - 1)) + " and " + names.get(n - 1) + verb;
+        }
+        return String.join(", ", names.subList(0, SUMMARY_NAMES)) + " and " + (n - SUMMARY_NAMES) + " others"
+                + verb;
     }
 
     private void sendToAllBut(Member except, byte[] bytes) {

@@ -14,6 +14,7 @@ import org.switchboard.protocol.Protocol;
  */
 final class ChatSession {
     static final int DEFAULT_HISTORY = 20;
+    static final int GREETING_NAMES = 20;
 
     private final ChatServer server;
     private final ChatRoom room;
@@ -26,7 +27,11 @@ final class ChatSession {
     }
 
     void greet() {
-        member.line(Protocol.NOTICE_PREFIX + "Online now: " + names(room.members())
+        // A newcomer to a crowded room gets a few names, not ten thousand (that line alone would be 100 KB).
+        int online = room.size();
+        List<String> some = room.someNames(GREETING_NAMES);
+        String others = online > some.size() ? " and " + (online - some.size()) + " more (/users lists everyone)" : "";
+        member.line(Protocol.NOTICE_PREFIX + "Online now: " + String.join(", ", some) + others
                 + ". Type /help for commands.");
     }
 

@@ -1,0 +1,136 @@
+package org.switchboard.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChatRoomPresenceTest {
+    @TempDir
+    Path dir;
+
+    /** A member that keeps what it is sent. */
+    private static final class Listener implements Member {
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        private final String name;
+
+        Listener(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String address() {
+            return "127.0.0.1:1";
+        }
+
+        @Override
+        public Instant since() {
+            return Instant.EPOCH;
+        }
+
+        @Override
+        public void send(byte[] line) {
+            lines.add(new String(line, StandardCharsets.UTF_8).strip());
+        }
+
+        @Override
+        public void disconnect(String reason) {
+        }
+
+        List<String> notices() {
+            return lines.stream().filter(l -> l.startsWith("* ")).toList();
+        }
+    }
+
+    private ChatRoom room() throws Exception {
+        return new ChatRoom(new History(dir.resolve("history.txt"), 100), Clock.systemUTC());
+    }
+
+    @Test
+    void aCrowdJoiningAtOnceIsAnnouncedInOneSummaryLine() throws Exception {
+        ChatRoom room = room();
+        Listener first = new Listener("first");
+        room.join(first);
+        for (int i = 0; i < 40; i++) {
+            room.join(new Listener("user" + i));
+        }
+        // the first join (into an empty room) opened the window; the crowd waits for it to pass
+        await().atMost(Duration.ofSeconds(10)).until(() -> !first.notices().isEmpty());
+        assertThat(first.notices()).containsExactly("* user0, user1, user2, user3, user4 and 35 others joined");
+    }
+
+    @Test
+    void aFewJoinsInOneWindowAreStillAnnouncedOneByOne() throws Exception {
+        ChatRoom room = room();
+        Listener first = new Listener("first");
+        room.join(first);
+        room.join(new Listener("bob"));
+        room.join(new Listener("carol"));
+        room.join(new Listener("dave"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.notices().size() == 3);
+        assertThat(first.notices()).containsExactly("* bob joined", "* carol joined", "* dave joined");
+    }
+
+    @Test
+    void nobodyIsToldOfTheirOwnJoiningWhenAFewAreGathered() throws Exception {
+        ChatRoom room = room();
+        room.join(new Listener("first"));
+        Listener bob = new Listener("bob");
+        room.join(bob);
+        Listener carol = new Listener("carol");
+        room.join(carol);
+        await().atMost(Duration.ofSeconds(10)).until(() -> bob.notices().size() == 1);
+        assertThat(bob.notices()).containsExactly("* carol joined");
+        assertThat(carol.notices()).doesNotContain("* carol joined");
+    }
+
+    @Test
+    void aCrowdLeavingIsSummedUpToo() throws Exception {
+        ChatRoom room = room();
+        Listener stays = new Listener("stays");
+        room.join(stays);
+        List<Listener> crowd = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Listener member = new Listener("m" + i);
+            crowd.add(member);
+            room.join(member);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> stays.notices().size() == 1);
+        crowd.forEach(m -> room.leave(m, "left"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> stays.notices().size() == 2);
+        assertThat(stays.notices()).containsExactly("* m0, m1, m2, m3, m4 and 5 others joined",
+                "* m0, m1, m2, m3, m4 and 5 others left");
+        assertThat(room.size()).isEqualTo(1);
+    }
+
+    @Test
+    void summaryNamesAFewAndCountsTheRest() {
+        assertThat(ChatRoom.summary(List.of("a"), " joined")).isEqualTo("a joined");
+        assertThat(ChatRoom.summary(List.of("a", "b", "c"), " left")).isEqualTo("a, b and c left");
+        assertThat(ChatRoom.summary(List.of("a", "b", "c", "d", "e", "f", "g"), " joined"))
+                .isEqualTo("a, b, c, d, e and 2 others joined");
+    }
+
+    @Test
+    void someNamesPicksTheFirstByNameWithoutListingEveryone() throws Exception {
+        ChatRoom room = room();
+        for (String name : List.of("zoe", "Bob", "alice", "mike", "carol")) {
+            room.join(new Listener(name));
+        }
+        assertThat(room.someNames(3)).containsExactly("alice", "Bob", "carol");
+        assertThat(room.someNames(10)).hasSize(5);
+    }
+}
