@@ -2,45 +2,51 @@ package org.switchboard.server;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One client's bounded queue of outgoing lines and the writer that drains it.
  *
- * <p>{@link #offer} runs on any thread and never blocks on the network: a broadcast only queues. The
- * writer (one thread per client, started by {@link #start}) takes everything queued at once and writes
- * it in as few socket writes as its buffer allows. Bytes count against the limit from the moment they
- * are queued until they are written; past the limit the client is not reading, and the outbox reports
- * an overflow instead of growing.
+ * <p>{@link #offer} runs on any thread and never blocks: a broadcast only queues. It takes no lock: a
+ * line is pushed onto a linked stack with one compare-and-set, because a broadcast to a thousand
+ * members does a thousand offers and a lock per offer was the top of the profile. The writer (one
+ * thread per client, started by {@link #start}) takes the whole stack at once, puts it back in order
+ * and writes it in as few socket writes as its buffer allows. Bytes count against the limit from the
+ * moment they are queued until they are written; past the limit the client is not reading, and the
+ * outbox reports an overflow instead of growing. (The count may run over by up to one batch while a
+ * batch is handed from the stack to the writer: the limit is there to spot a client that does not
+ * read, not to count bytes exactly.)
  *
  * <p>Under load the writer coalesces: after one write it lets at least {@code coalesceNanos} pass
  * before the next, so that a client in a busy room gets its lines in a few large writes instead of one
  * system call per line (on loopback a small write costs about as much as a large one, and a thousand
  * clients times thousands of lines a second is more system calls than two cores can make). A line to
  * an idle client is written at once: the wait only applies when writes follow each other closely.
- * {@link #offer} wakes the writer only when it is idle, never while it waits out that interval.
+ * Only the first line after the writer took the stack wakes it, never the ones queued while it waits.
  */
 final class Outbox {
     private static final int CHUNK = 8192;
+
+    /** A queued line; {@code queuedBytes} counts it and every line queued before it since the last take. */
+    private record Node(byte[] line, Node next, long queuedBytes) { }
 
     private final OutputStream out;
     private final long limitBytes;
     private final Runnable onOverflow;
     private final long coalesceNanos;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition ready = lock.newCondition();
     private final CountDownLatch done = new CountDownLatch(1);
-    private ArrayDeque<byte[]> queue = new ArrayDeque<>();
-    private ArrayDeque<byte[]> spare = new ArrayDeque<>();
-    private long pendingBytes;
-    private boolean finishing;
-    private boolean aborted;
-    /** The writer waits for work (not for the coalescing interval): the next line must wake it. */
-    private boolean writerIdle;
+    private final AtomicReference<Node> stack = new AtomicReference<>();
+    private final AtomicBoolean overflowReported = new AtomicBoolean();
+    private volatile long inFlightBytes;
+    private volatile boolean finishing;
+    private volatile boolean aborted;
+    private volatile Thread writer;
 
     Outbox(OutputStream out, long limitBytes, Runnable onOverflow) {
         this(out, limitBytes, onOverflow, 0);
@@ -55,68 +61,55 @@ final class Outbox {
 
     /** Starts the writer on a thread from {@code threads}; {@code afterDrain} runs when it ends. */
     void start(java.util.concurrent.ThreadFactory threads, Runnable afterDrain) {
-        threads.newThread(() -> {
+        Thread thread = threads.newThread(() -> {
             try {
                 drainUntilFinished();
             } finally {
                 done.countDown();
                 afterDrain.run();
             }
-        }).start();
+        });
+        writer = thread;
+        thread.start();
     }
 
     /** Queues a line; false when the outbox is closed or (after reporting the overflow) full. */
     boolean offer(byte[] line) {
-        boolean overflow = false;
-        lock.lock();
-        try {
+        Node top;
+        while (true) {
             if (finishing || aborted) {
                 return false;
             }
-            if (pendingBytes + line.length > limitBytes) {
-                aborted = true;
-                overflow = true;
-                queue.clear();
-                ready.signal();
-            } else {
-                queue.addLast(line);
-                pendingBytes += line.length;
-                if (writerIdle) {
-                    writerIdle = false;
-                    ready.signal();
+            top = stack.get();
+            long queued = (top == null ? 0 : top.queuedBytes) + line.length;
+            if (queued + inFlightBytes > limitBytes) {
+                abort();
+                if (overflowReported.compareAndSet(false, true)) {
+                    onOverflow.run();
                 }
+                return false;
             }
-        } finally {
-            lock.unlock();
+            if (stack.compareAndSet(top, new Node(line, top, queued))) {
+                break;
+            }
         }
-        if (overflow) {
-            onOverflow.run();
+        if (top == null) {
+            wakeWriter();
         }
-        return !overflow;
+        return true;
     }
 
     /** Takes no more lines; the writer writes what is queued, then ends. */
     void finish() {
-        lock.lock();
-        try {
-            finishing = true;
-            writerIdle = false;
-            ready.signal();
-        } finally {
-            lock.unlock();
-        }
+        finishing = true;
+        wakeWriter();
     }
 
     /** Drops what is queued; the writer ends as soon as its current write returns. */
     void abort() {
-        lock.lock();
-        try {
-            aborted = true;
-            queue.clear();
-            ready.signal();
-        } finally {
-            lock.unlock();
-        }
+        aborted = true;
+        stack.set(null);
+        wakeWriter();
     }
 
     /** Waits for the writer to end; true when it did within the time. */
@@ -125,64 +118,75 @@ final class Outbox {
     }
 
     long pendingBytes() {
-        lock.lock();
-        try {
-            return pendingBytes;
-        } finally {
-            lock.unlock();
+        Node top = stack.get();
+        return (top == null ? 0 : top.queuedBytes) + inFlightBytes;
+    }
+
+    private void wakeWriter() {
+        Thread thread = writer;
+        if (thread != null) {
+            LockSupport.unpark(thread);
         }
     }
 
     private void drainUntilFinished() {
         byte[] chunk = new byte[CHUNK];
+        List<byte[]> batch = new ArrayList<>();
         long lastWrite = System.nanoTime() - coalesceNanos;
         try {
             while (true) {
-                ArrayDeque<byte[]> batch;
-                lock.lock();
-                try {
-                    while (queue.isEmpty() && !finishing && !aborted) {
-                        writerIdle = true;
-                        ready.await();
-                    }
-                    writerIdle = false;
-                    long wait = lastWrite + coalesceNanos - System.nanoTime();
-                    while (wait > 0 && !finishing && !aborted) {
-                        wait = ready.awaitNanos(wait);
-                    }
-                    if (aborted || queue.isEmpty()) {
-                        return;
-                    }
-                    batch = queue;
-                    queue = spare;
-                    spare = batch;
-                } finally {
-                    lock.unlock();
+                Node taken = take(lastWrite);
+                if (taken == null) {
+                    return;
+                }
+                inFlightBytes = taken.queuedBytes;
+                for (Node node = taken; node != null; node = node.next) {
+                    batch.add(node.line);
                 }
                 lastWrite = System.nanoTime();
-                long written = write(batch, chunk);
+                write(batch, chunk);
                 batch.clear();
-                lock.lock();
-                try {
-                    pendingBytes -= written;
-                } finally {
-                    lock.unlock();
-                }
+                inFlightBytes = 0;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (IOException e) {
             // the peer went away or the socket was closed: the reader side sees it too and cleans up
             abort();
         }
     }
 
-    /** Writes a batch, packing small lines into one buffer so that a burst costs few system calls. */
-    private long write(ArrayDeque<byte[]> batch, byte[] chunk) throws IOException {
-        long total = 0;
+    /**
+     * Waits for lines and for the coalescing interval since {@code lastWrite}, then takes every queued
+     * line (newest first); null when the writer should end. Runs on the writer thread.
+     */
+    private Node take(long lastWrite) {
+        while (true) {
+            if (aborted || Thread.currentThread().isInterrupted()) {
+                return null;
+            }
+            if (stack.get() == null) {
+                if (finishing) {
+                    return null;
+                }
+                LockSupport.park(this);
+                continue;
+            }
+            long wait = lastWrite + coalesceNanos - System.nanoTime();
+            if (wait > 0 && !finishing) {
+                LockSupport.parkNanos(this, wait);
+                continue;
+            }
+            Node taken = stack.getAndSet(null);
+            if (taken != null) {
+                return taken;
+            }
+        }
+    }
+
+    /** Writes a batch (newest first), packing small lines into one buffer so that a burst costs few calls. */
+    private void write(List<byte[]> newestFirst, byte[] chunk) throws IOException {
         int used = 0;
-        for (byte[] line : batch) {
-            total += line.length;
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            byte[] line = newestFirst.get(i);
             if (line.length > chunk.length) {
                 if (used > 0) {
                     out.write(chunk, 0, used);
@@ -202,6 +206,5 @@ final class Outbox {
             out.write(chunk, 0, used);
         }
         out.flush();
-        return total;
     }
 }
