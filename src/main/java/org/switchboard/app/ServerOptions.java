@@ -126,6 +126,12 @@ final class ServerOptions {
                     + " in one write. 0 writes every batch at once (default: ${DEFAULT-VALUE}).")
     int writeCoalesceMillis = (int) ServerConfig.DEFAULT_WRITE_COALESCE.toMillis();
 
+    @Option(names = "--write-budget", paramLabel = "N",
+            description = "Socket writes per second the server aims to stay under when every client is busy;"
+                    + " with many clients a busy client's writes are spaced clients/N seconds apart"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int writeBudget = ServerConfig.DEFAULT_WRITE_BUDGET;
+
     ServerConfig toConfig() {
         return ServerConfig.builder()
                 .port(port)
@@ -151,6 +157,7 @@ final class ServerOptions {
                 .keepAlive(Duration.ofSeconds(keepAliveSeconds))
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                 .writeCoalesce(Duration.ofMillis(writeCoalesceMillis))
+                .writeBudget(writeBudget)
                 .build();
     }
 }

@@ -343,6 +343,11 @@ public final class ChatServer implements AutoCloseable {
         return current;
     }
 
+    /** Connections open now (signed in or not). */
+    int connectionCount() {
+        return connections.size();
+    }
+
     Authenticator authenticator() {
         return authenticator;
     }

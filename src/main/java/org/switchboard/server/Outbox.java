@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * One client's bounded queue of outgoing lines and the writer that drains it.
@@ -28,7 +29,10 @@ import java.util.concurrent.locks.LockSupport;
  * system call per line (on loopback a small write costs about as much as a large one, and a thousand
  * clients times thousands of lines a second is more system calls than two cores can make). A line to
  * an idle client is written at once: the wait only applies when writes follow each other closely.
- * Only the first line after the writer took the stack wakes it, never the ones queued while it waits.
+ * After each write the writer sleeps out the interval once and then writes whatever came meanwhile, so
+ * a busy client costs one wake-up per write; only a line to an idle writer (one that found nothing
+ * after its sleep) wakes it, never the lines queued while it sleeps. The interval comes from
+ * {@code interval}, asked before each sleep, so that it can grow with the number of clients.
  */
 final class Outbox {
     private static final int CHUNK = 8192;
@@ -39,7 +43,7 @@ final class Outbox {
     private final OutputStream out;
     private final long limitBytes;
     private final Runnable onOverflow;
-    private final long coalesceNanos;
+    private final LongSupplier intervalNanos;
     private final CountDownLatch done = new CountDownLatch(1);
     private final AtomicReference<Node> stack = new AtomicReference<>();
     private final AtomicBoolean overflowReported = new AtomicBoolean();
@@ -47,16 +51,22 @@ final class Outbox {
     private volatile boolean finishing;
     private volatile boolean aborted;
     private volatile Thread writer;
+    /** The writer found nothing to write and waits untimed: the next line must wake it. */
+    private volatile boolean writerIdle;
 
     Outbox(OutputStream out, long limitBytes, Runnable onOverflow) {
-        this(out, limitBytes, onOverflow, 0);
+        this(out, limitBytes, onOverflow, () -> 0);
     }
 
     Outbox(OutputStream out, long limitBytes, Runnable onOverflow, long coalesceNanos) {
+        this(out, limitBytes, onOverflow, () -> coalesceNanos);
+    }
+
+    Outbox(OutputStream out, long limitBytes, Runnable onOverflow, LongSupplier intervalNanos) {
         this.out = out;
         this.limitBytes = limitBytes;
         this.onOverflow = onOverflow;
-        this.coalesceNanos = coalesceNanos;
+        this.intervalNanos = intervalNanos;
     }
 
     /** Starts the writer on a thread from {@code threads}; {@code afterDrain} runs when it ends. */
@@ -93,7 +103,7 @@ final class Outbox {
                 break;
             }
         }
-        if (top == null) {
+        if (top == null && writerIdle) {
             wakeWriter();
         }
         return true;
@@ -132,10 +142,9 @@ final class Outbox {
     private void drainUntilFinished() {
         byte[] chunk = new byte[CHUNK];
         List<byte[]> batch = new ArrayList<>();
-        long lastWrite = System.nanoTime() - coalesceNanos;
         try {
             while (true) {
-                Node taken = take(lastWrite);
+                Node taken = take();
                 if (taken == null) {
                     return;
                 }
@@ -143,10 +152,14 @@ final class Outbox {
                 for (Node node = taken; node != null; node = node.next) {
                     batch.add(node.line);
                 }
-                lastWrite = System.nanoTime();
                 write(batch, chunk);
                 batch.clear();
                 inFlightBytes = 0;
+                long interval = intervalNanos.getAsLong();
+                if (interval > 0 && !finishing) {
+                    // sleep out the interval once; lines queued meanwhile go out in the next write
+                    LockSupport.parkNanos(this, interval);
+                }
             }
         } catch (IOException e) {
             // the peer went away or the socket was closed: the reader side sees it too and cleans up
@@ -154,31 +167,25 @@ final class Outbox {
         }
     }
 
-    /**
-     * Waits for lines and for the coalescing interval since {@code lastWrite}, then takes every queued
-     * line (newest first); null when the writer should end. Runs on the writer thread.
-     */
-    private Node take(long lastWrite) {
+    /** Takes every queued line (newest first), waiting for one; null when the writer should end. */
+    private Node take() {
         while (true) {
             if (aborted || Thread.currentThread().isInterrupted()) {
                 return null;
-            }
-            if (stack.get() == null) {
-                if (finishing) {
-                    return null;
-                }
-                LockSupport.park(this);
-                continue;
-            }
-            long wait = lastWrite + coalesceNanos - System.nanoTime();
-            if (wait > 0 && !finishing) {
-                LockSupport.parkNanos(this, wait);
-                continue;
             }
             Node taken = stack.getAndSet(null);
             if (taken != null) {
                 return taken;
             }
+            if (finishing) {
+                return null;
+            }
+            writerIdle = true;
+            // look again after saying so: a line queued before the flag was seen would wake nobody
+            if (stack.get() == null && !finishing && !aborted) {
+                LockSupport.park(this);
+            }
+            writerIdle = false;
         }
     }
 

@@ -33,7 +33,8 @@ public record ServerConfig(
         FloodLimits flood,
         Duration keepAlive,
         Duration idleTimeout,
-        Duration writeCoalesce) {
+        Duration writeCoalesce,
+        int writeBudget) {
 
     /** TCP keep-alive: idle time before the first probe (a dead peer is found about a minute later). */
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(60);
@@ -69,6 +70,7 @@ public record ServerConfig(
         requireRange("outbox limit", outboxLimitBytes, 1024, Integer.MAX_VALUE);
         requireRange("client limit", maxClients, 1, 1_000_000);
         requireRange("per-address client limit", maxClientsPerAddress, 1, 1_000_000);
+        requireRange("write budget", writeBudget, 1_000, 100_000_000);
     }
 
     private static void requireRange(String what, int value, int min, int max) {
@@ -82,6 +84,18 @@ public record ServerConfig(
      * A few milliseconds cost little latency and save most of the system calls in a busy room.
      */
     public static final Duration DEFAULT_WRITE_COALESCE = Duration.ofMillis(5);
+
+    /**
+     * Socket writes per second the server aims to stay under when every client is busy: with many
+     * clients the interval between two writes to one client grows to clients / budget seconds. On this
+     * kind of machine a loopback write costs a few microseconds of kernel time on each side.
+     */
+    public static final int DEFAULT_WRITE_BUDGET = 250_000;
+
+    /** Shortest time between two writes to one busy client, for {@code clients} clients connected. */
+    public long writeIntervalNanos(int clients) {
+        return Math.max(writeCoalesce.toNanos(), (long) clients * 1_000_000_000L / writeBudget);
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -110,6 +124,7 @@ public record ServerConfig(
         b.keepAlive = keepAlive;
         b.idleTimeout = idleTimeout;
         b.writeCoalesce = writeCoalesce;
+        b.writeBudget = writeBudget;
         return b;
     }
 
@@ -137,6 +152,7 @@ public record ServerConfig(
         private Duration keepAlive = DEFAULT_KEEP_ALIVE;
         private Duration idleTimeout = Duration.ZERO;
         private Duration writeCoalesce = DEFAULT_WRITE_COALESCE;
+        private int writeBudget = DEFAULT_WRITE_BUDGET;
 
         public Builder port(int value) {
             port = value;
@@ -224,6 +240,11 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder writeBudget(int value) {
+            writeBudget = value;
+            return this;
+        }
+
         public Builder threads(ThreadKind value) {
             threads = value;
             return this;
@@ -260,7 +281,7 @@ public record ServerConfig(
                     historyFile != null ? historyFile : dataDir.resolve("history.txt"),
                     hashIterations, minPasswordLength, historyReplay, historyLimit, maxLineBytes,
                     outboxLimitBytes, maxClients, maxClientsPerAddress, signInTimeout, threads,
-                    login, flood, keepAlive, idleTimeout, writeCoalesce);
+                    login, flood, keepAlive, idleTimeout, writeCoalesce, writeBudget);
         }
     }
 }

@@ -125,12 +125,42 @@ class ChatRoomPresenceTest {
     }
 
     @Test
-    void someNamesPicksTheFirstByNameWithoutListingEveryone() throws Exception {
+    void someNamesListsASmallRoomSorted() throws Exception {
         ChatRoom room = room();
-        for (String name : List.of("zoe", "Bob", "alice", "mike", "carol")) {
+        for (String name : List.of("zoe", "Bob", "alice")) {
             room.join(new Listener(name));
         }
-        assertThat(room.someNames(3)).containsExactly("alice", "Bob", "carol");
-        assertThat(room.someNames(10)).hasSize(5);
+        assertThat(room.someNames(10)).containsExactly("alice", "Bob", "zoe");
+    }
+
+    @Test
+    void someNamesInABigRoomAreAFewOfTheMembers() throws Exception {
+        ChatRoom room = room();
+        for (int i = 0; i < 30; i++) {
+            room.join(new Listener("user" + i));
+        }
+        List<String> some = room.someNames(5);
+        assertThat(some).hasSize(5).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+        assertThat(room.members()).extracting(Member::name).containsAll(some);
+    }
+
+    @Test
+    void theBroadcastReachesExactlyTheMembersAfterJoinsReplacementsAndLeaves() throws Exception {
+        ChatRoom room = room();
+        Listener alice = new Listener("alice");
+        Listener bob = new Listener("bob");
+        Listener carol = new Listener("carol");
+        Listener bobAgain = new Listener("bob");
+        room.join(alice);
+        room.join(bob);
+        room.join(carol);
+        room.join(bobAgain);
+        room.leave(carol, "left");
+        room.say(alice, "hello");
+        assertThat(bobAgain.lines).anyMatch(l -> l.endsWith("alice: hello"));
+        assertThat(bob.lines).noneMatch(l -> l.endsWith("alice: hello"));
+        assertThat(carol.lines).noneMatch(l -> l.endsWith("alice: hello"));
+        assertThat(alice.lines).noneMatch(l -> l.endsWith("alice: hello"));
+        assertThat(room.size()).isEqualTo(2);
     }
 }

@@ -81,6 +81,14 @@ class OutboxTest {
     }
 
     @Test
+    void theIntervalGrowsWithTheClientsToStayWithinTheWriteBudget() {
+        ServerConfig config = ServerConfig.builder().writeCoalesce(Duration.ofMillis(5)).writeBudget(250_000).build();
+        assertThat(config.writeIntervalNanos(10)).isEqualTo(TimeUnit.MILLISECONDS.toNanos(5));
+        assertThat(config.writeIntervalNanos(1_000)).isEqualTo(TimeUnit.MILLISECONDS.toNanos(5));
+        assertThat(config.writeIntervalNanos(10_000)).isEqualTo(TimeUnit.MILLISECONDS.toNanos(40));
+    }
+
+    @Test
     void overflowStillDisconnectsWhileTheWriterWaits() {
         Writes out = new Writes();
         List<String> overflowed = new CopyOnWriteArrayList<>();
