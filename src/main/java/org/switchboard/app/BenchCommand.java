@@ -14,11 +14,12 @@ import picocli.CommandLine.Option;
 
 /** {@code switchboard bench}: the fan-out load generator, against Switchboard or an IRC server. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fan-out benchmark: open many clients, sign them in, let some send numbered lines at a",
-            "fixed total rate while all of them read, and report deliveries and latency (from each line's",
-            "scheduled send time). Prints a table, then one JSON line. Exit status 0 when every client",
-            "signed in and every delivery arrived once, 3 when not, 1 when the server could not be reached.",
-            "For this machine only: the server must be on a loopback address."})
+        description = "Fan-out benchmark: open many clients, sign them in, let some of them send numbered lines"
+                + " at a fixed total rate while all of them read, and report deliveries and latency (measured"
+                + " from each line's scheduled send time). Prints a table, then one JSON line.%n"
+                + "Exit status: 0 when every client signed in and every delivery arrived once, 3 when not,"
+                + " 1 when the server could not be reached, 2 for a bad option.%n"
+                + "For this machine only: the server must be on a loopback address.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "ADDR", description = "Server address (default: ${DEFAULT-VALUE}).")
     String host = "127.0.0.1";
