@@ -13,6 +13,7 @@ import org.switchboard.auth.IdentityFileException;
 import org.switchboard.chat.MemberInfo;
 import org.switchboard.log.LogEntry;
 import org.switchboard.server.ChatServer;
+import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerState;
 import org.switchboard.server.ServerStats;
 
@@ -52,6 +53,7 @@ public final class Operator {
             "  kick NAME [REASON]  disconnect a user",
             "  say TEXT            announce TEXT to everyone",
             "  msg NAME TEXT       a private line from the server to one user",
+            "  limits              the limits in force (line length, flood, wrong passwords, caps...)",
             "  stop                tell everyone, close everything and exit",
             "  help                this list",
             "The assignment's names work too: TurnOffServer, Pause, RemovePause, Logs, DeleteLogs, DeleteUsers.");
@@ -90,6 +92,7 @@ public final class Operator {
             case "say" -> say(argument);
             case "msg", "tell" -> msg(argument);
             case "stop" -> stop();
+            case "limits" -> limits();
             default -> Reply.failure("Unknown command '" + parts[0] + "'. Type 'help' for the list.");
         };
     }
@@ -262,6 +265,24 @@ public final class Operator {
         return server.tell(name, text.strip())
                 .map(user -> Reply.success("Sent to " + user.name() + " privately."))
                 .orElseGet(() -> Reply.failure("Nobody called '" + name + "' is signed in."));
+    }
+
+    /** The limits in force, one line. */
+    public Reply limits() {
+        return Reply.success("Limits: " + ChatServer.describeLimits(server.config()));
+    }
+
+    /** New limits for the next start; only while the server is stopped. */
+    public Reply reconfigure(ServerConfig next) {
+        if (server.state() != ServerState.STOPPED) {
+            return Reply.failure("Stop the server before changing its limits.");
+        }
+        try {
+            server.reconfigure(next);
+            return Reply.success("Limits changed; they apply from the next start.");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return Reply.failure("Cannot change the limits: " + e.getMessage());
+        }
     }
 
     public Reply stop() {

@@ -60,7 +60,7 @@ public final class ChatServer implements AutoCloseable {
     /** Lines of the activity log kept in memory for "logs" and the control panel. */
     public static final int LOG_MEMORY_LINES = 10_000;
 
-    private final ServerConfig config;
+    private volatile ServerConfig config;
     private final Clock clock;
     private final ActivityLog log;
     private final ThreadFactory clientThreads;
@@ -68,7 +68,7 @@ public final class ChatServer implements AutoCloseable {
     private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
-    private final Semaphore clientPermits;
+    private volatile Semaphore clientPermits;
     private final AtomicLong messages = new AtomicLong();
     private final AtomicInteger peakOnline = new AtomicInteger();
 
@@ -254,6 +254,51 @@ public final class ChatServer implements AutoCloseable {
         return line;
     }
 
+    /**
+     * Takes new limits while the server is stopped; they apply from the next start. The files, the mode
+     * and the kind of threads are fixed for the server's life and must stay as they are.
+     *
+     * @throws IllegalStateException when the server is not stopped
+     * @throws IllegalArgumentException when the new settings change a file, the mode or the threads
+     */
+    public void reconfigure(ServerConfig next) {
+        lifecycle.lock();
+        try {
+            if (state != ServerState.STOPPED) {
+                throw new IllegalStateException("stop the server before changing its limits");
+            }
+            ServerConfig current = config;
+            if (!next.usersFile().equals(current.usersFile()) || !next.logFile().equals(current.logFile())
+                    || !next.historyFile().equals(current.historyFile()) || next.mode() != current.mode()
+                    || next.threads() != current.threads() || next.historyLimit() != current.historyLimit()) {
+                throw new IllegalArgumentException("files, mode, threads and history limit are fixed for a server's life");
+            }
+            config = next;
+            clientPermits = new Semaphore(next.maxClients());
+            if (authenticator != null) {
+                authenticator = newAuthenticator(authenticator.store());
+            }
+            log.info("Limits changed: " + describeLimits(next));
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    /** The limits in one line, as the log and the operator's {@code limits} show them. */
+    public static String describeLimits(ServerConfig c) {
+        return "line " + c.maxLineBytes() + " bytes, sign-in " + c.signInTimeout().toSeconds() + " s, "
+                + (c.flood().enabled() ? "flood burst " + c.flood().burst() + " then " + c.flood().ratePerSecond()
+                        + "/s (warn " + c.flood().warnAfter() + ", cut " + c.flood().disconnectAfter() + ")"
+                        : "flood control off")
+                + ", " + (c.login().enabled() ? c.login().failures() + " wrong passwords in "
+                        + c.login().window().toSeconds() + " s lock a name for " + c.login().lockout().toSeconds() + " s"
+                        : "no name lock")
+                + ", " + c.maxClientsPerAddress() + " per address, " + c.maxClients() + " in all, outbox "
+                + c.outboxLimitBytes() + " bytes, idle " + (c.idleTimeout().isZero() ? "never" : c.idleTimeout().toSeconds() + " s")
+                + ", keep-alive " + (c.keepAlive().isZero() ? "off" : c.keepAlive().toSeconds() + " s")
+                + ", passwords of at least " + c.minPasswordLength();
+    }
+
     /** Empties server.log (file and memory). */
     public void clearLogs() {
         log.clear();
@@ -375,10 +420,7 @@ public final class ChatServer implements AutoCloseable {
         if (room != null) {
             return;
         }
-        IdentityStore store = IdentityStore.open(config.usersFile());
-        int concurrency = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        authenticator = new Authenticator(store, new PasswordHasher(config.hashIterations(), concurrency),
-                new LoginThrottle(config.login(), clock));
+        authenticator = newAuthenticator(IdentityStore.open(config.usersFile()));
         try {
             history = new History(config.historyFile(), config.historyLimit());
         } catch (IOException e) {
@@ -389,6 +431,12 @@ public final class ChatServer implements AutoCloseable {
         }
         room = new ChatRoom(history, clock);
         room.addListener(new RoomEvents());
+    }
+
+    private Authenticator newAuthenticator(IdentityStore store) {
+        int concurrency = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        return new Authenticator(store, new PasswordHasher(config.hashIterations(), concurrency),
+                new LoginThrottle(config.login(), clock));
     }
 
     private void bind(int wanted) throws IOException {

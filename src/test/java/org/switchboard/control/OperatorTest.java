@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.switchboard.server.ChatServer;
+import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerState;
 import org.switchboard.support.LineClient;
 import org.switchboard.support.TestServer;
@@ -160,6 +161,35 @@ class OperatorTest {
         assertThat(idleOperator.execute("say hi").ok()).isFalse();
         assertThat(idleOperator.execute("status").lines().get(0)).startsWith("Server stopped");
         idle.close();
+    }
+
+    @Test
+    void limitsShowsTheLimitsInForce() {
+        assertThat(operator.execute("limits").text()).startsWith("Limits: line 4096 bytes, sign-in 60 s, ")
+                .contains(" per address, ");
+    }
+
+    @Test
+    void newLimitsAreTakenOnlyWhenStoppedAndApplyFromTheNextStart() {
+        ServerConfig tighter = server.config().toBuilder().maxLineBytes(64).build();
+        assertThat(operator.reconfigure(tighter).text()).isEqualTo("Stop the server before changing its limits.");
+        operator.execute("stop");
+        assertThat(operator.reconfigure(tighter).ok()).isTrue();
+        assertThat(operator.execute("limits").text()).startsWith("Limits: line 64 bytes");
+        assertThat(operator.execute("start").ok()).isTrue();
+        try (LineClient alice = new LineClient(server.port()).register("alice", TestServer.PASSWORD)) {
+            alice.send("x".repeat(100));
+            assertThat(alice.awaitContaining("!")).isEqualTo("! Line too long (the limit is 64 bytes); it was not sent.");
+        }
+        assertThat(server.log().tail(100)).anySatisfy(e -> assertThat(e.message()).startsWith("Limits changed: line 64 bytes"));
+    }
+
+    @Test
+    void filesAndModeCannotBeChangedByNewLimits(@TempDir Path other) {
+        operator.execute("stop");
+        ServerConfig moved = server.config().toBuilder().usersFile(other.resolve("users.txt")).build();
+        assertThat(operator.reconfigure(moved).text()).startsWith("Cannot change the limits: files, mode");
+        assertThat(server.config().usersFile()).isEqualTo(dir.resolve("users.txt"));
     }
 
     @Test
