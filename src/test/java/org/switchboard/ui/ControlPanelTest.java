@@ -19,6 +19,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.ContextMenuEvent;
@@ -146,6 +147,31 @@ class ControlPanelTest {
 
         robot.clickOn("#startButton");
         awaitFx(() -> robot.lookup("#stateBadge").queryAs(Label.class).getText().startsWith("Listening"));
+    }
+
+    @Test
+    void limitsCanBeChangedWhileStoppedAndApplyFromTheNextStart(FxRobot robot) {
+        port();
+        assertThat(fx(() -> button(robot, "#limitsButton").isDisabled())).isTrue();
+        robot.clickOn("#stopButton");
+        awaitFx(() -> !button(robot, "#limitsButton").isDisabled());
+
+        robot.clickOn("#limitsButton");
+        await().atMost(PATIENCE).until(() -> !robot.lookup("#limit-lineBytes").queryAll().isEmpty());
+        Spinner<?> lineBytes = robot.lookup("#limit-lineBytes").queryAs(Spinner.class);
+        robot.interact(() -> lineBytes.getEditor().setText("5"));
+        robot.clickOn("Apply");
+        awaitFx(() -> robot.lookup("#limitsProblem").queryAs(Label.class).getText()
+                .equals("Longest line (bytes) must be between 16 and 1048576, not 5"));
+        robot.interact(() -> lineBytes.getEditor().setText("64"));
+        robot.clickOn("Apply");
+        await().atMost(PATIENCE).until(() -> panel.server().config().maxLineBytes() == 64);
+
+        robot.clickOn("#startButton");
+        try (LineClient fay = new LineClient(port()).register("fay", PASSWORD)) {
+            fay.send("y".repeat(100));
+            assertThat(fay.awaitContaining("!")).isEqualTo("! Line too long (the limit is 64 bytes); it was not sent.");
+        }
     }
 
     @Test

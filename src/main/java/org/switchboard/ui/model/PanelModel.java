@@ -29,6 +29,7 @@ import org.switchboard.control.Operator;
 import org.switchboard.control.Reply;
 import org.switchboard.log.LogEntry;
 import org.switchboard.server.ChatServer;
+import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerEvent;
 import org.switchboard.server.ServerState;
 import org.switchboard.server.ServerStats;
@@ -232,6 +233,16 @@ public final class PanelModel {
 
     public void stop() {
         call(operator::stop, this::report);
+    }
+
+    /** The configuration in force, for the limits dialog to start from. */
+    public ServerConfig config() {
+        return server.config();
+    }
+
+    /** New limits for the next start (the server must be stopped). */
+    public void changeLimits(ServerConfig next) {
+        call(() -> operator.reconfigure(next), this::report);
     }
 
     public void clearLogs() {

@@ -49,6 +49,7 @@ public final class MainView extends BorderPane {
     private final Button stop = new Button("Stop", Glyphs.stop());
     private final Button clearLogs = new Button("Clear logs", Glyphs.broom());
     private final Button clearUsers = new Button("Clear identity file…");
+    private final Button limits = new Button("Limits…");
     private final TextField command = new TextField();
     private final TabPane bottomTabs = new TabPane();
     private UsersView users;
@@ -136,6 +137,10 @@ public final class MainView extends BorderPane {
         clearUsers.setTooltip(new Tooltip("Forget every registered user and login token; asks first"
                 + " (Ctrl+Shift+Delete)"));
 
+        limits.setId("limitsButton");
+        limits.setTooltip(new Tooltip("Change the limits against abuse (line length, flood, wrong passwords,"
+                + " connections); while the server is stopped, for the next start"));
+
         Label brand = new Label("Switchboard");
         brand.getStyleClass().add("brand");
         Region spacer = new Region();
@@ -147,7 +152,8 @@ public final class MainView extends BorderPane {
         data.setMinWidth(0);
 
         ToolBar bar = new ToolBar(brand, new Separator(Orientation.VERTICAL), start, pause, stop,
-                new Separator(Orientation.VERTICAL), clearLogs, clearUsers, spacer, data);
+                new Separator(Orientation.VERTICAL), clearLogs, clearUsers, new Separator(Orientation.VERTICAL), limits,
+                spacer, data);
         bar.getStyleClass().add("main-toolbar");
         return bar;
     }
@@ -215,6 +221,9 @@ public final class MainView extends BorderPane {
         clearLogs.disableProperty().bind(model.log().emptyProperty());
         clearUsers.disableProperty().bind(status.registeredUsersProperty().isEqualTo(0).or(busy));
 
+        limits.disableProperty().bind(stopped.not().or(busy));
+        limits.setOnAction(e -> LimitsDialog.edit(getScene().getWindow(), model.config())
+                .ifPresent(model::changeLimits));
         start.setOnAction(e -> model.start());
         pause.setOnAction(e -> model.togglePause());
         stop.setOnAction(e -> model.stop());
