@@ -5,6 +5,8 @@ import org.switchboard.server.ServerConfig;
 import org.switchboard.ui.ControlPanelApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code switchboard gui} (and {@code switchboard} alone): the control panel, with the server in it. */
 @Command(name = "gui", mixinStandardHelpOptions = true, sortOptions = false,
@@ -15,22 +17,20 @@ final class GuiCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
+    @Spec
+    CommandSpec spec;
+
     GuiCommand() {
     }
 
-    GuiCommand(ServerOptions server) {
+    GuiCommand(ServerOptions server, CommandSpec spec) {
         this.server = server;
+        this.spec = spec;
     }
 
     @Override
     public Integer call() {
-        ServerConfig config;
-        try {
-            config = server.toConfig();
-        } catch (IllegalArgumentException e) {
-            System.err.println("switchboard: " + e.getMessage());
-            return 2;
-        }
+        ServerConfig config = server.toConfig(spec);
         try {
             ControlPanelApp.run(config);
         } catch (UnsupportedOperationException | IllegalStateException e) {

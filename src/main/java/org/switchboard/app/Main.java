@@ -4,6 +4,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The entry point: wires the subcommands, owns no logic. A plain class, not a JavaFX
@@ -20,6 +22,9 @@ public final class Main implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -30,7 +35,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new GuiCommand(server).call();
+        return new GuiCommand(server, spec).call();
     }
 
     static String version() {

@@ -14,7 +14,9 @@ import org.switchboard.server.ChatServer;
 import org.switchboard.server.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code switchboard serve}: the server without a screen, operated from standard input. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
@@ -25,19 +27,16 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = {"-q", "--quiet"}, description = "Do not print the activity log as it grows.")
     boolean quiet;
 
     @Override
     public Integer call() throws IOException {
         PrintStream out = System.out;
-        ServerConfig config;
-        try {
-            config = server.toConfig();
-        } catch (IllegalArgumentException e) {
-            System.err.println("switchboard: " + e.getMessage());
-            return 2;
-        }
+        ServerConfig config = server.toConfig(spec);
         ChatServer chat = new ChatServer(config);
         try {
             chat.start();

@@ -10,7 +10,9 @@ import org.switchboard.server.FloodLimits;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerMode;
 import org.switchboard.server.ThreadKind;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The server's command-line options, shared by {@code serve} and the control panel. */
 final class ServerOptions {
@@ -131,6 +133,15 @@ final class ServerOptions {
                     + " with many clients a busy client's writes are spaced clients/N seconds apart"
                     + " (default: ${DEFAULT-VALUE}).")
     int writeBudget = ServerConfig.DEFAULT_WRITE_BUDGET;
+
+    /** The configuration; a value out of range is a usage error of {@code command} (exit code 2). */
+    ServerConfig toConfig(CommandSpec command) {
+        try {
+            return toConfig();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage(), e);
+        }
+    }
 
     ServerConfig toConfig() {
         return ServerConfig.builder()

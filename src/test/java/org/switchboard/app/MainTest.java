@@ -59,7 +59,12 @@ class MainTest {
     }
 
     @Test
-    void anOutOfRangeSettingIsAClearError() {
+    void anOutOfRangeSettingIsAUsageErrorOfEveryCommandThatTakesIt() {
         assertThat(run("serve", "--port", "70000")).isEqualTo(2);
+        assertThat(err.toString()).contains("port must be between 0 and 65535, not 70000");
+        assertThat(run("gui", "--max-line-bytes", "1")).isEqualTo(2);
+        assertThat(err.toString()).contains("line length limit must be between 16");
+        assertThat(run("--flood-burst", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("flood burst must be between 1");
     }
 }
