@@ -167,8 +167,14 @@ final class Outbox {
         }
     }
 
-    /** Takes every queued line (newest first), waiting for one; null when the writer should end. */
+    /**
+     * Takes every queued line (newest first), waiting for one; null when the writer should end. When
+     * nothing is there it first lingers one more interval, timed and not idle, before it parks until a
+     * line wakes it: in a steady stream (lines less than an interval apart) the writer then never goes
+     * idle, so the broadcasting thread never has to wake it, one wake-up per recipient per line.
+     */
     private Node take() {
+        boolean lingered = false;
         while (true) {
             if (aborted || Thread.currentThread().isInterrupted()) {
                 return null;
@@ -179,6 +185,12 @@ final class Outbox {
             }
             if (finishing) {
                 return null;
+            }
+            long interval = intervalNanos.getAsLong();
+            if (!lingered && interval > 0) {
+                lingered = true;
+                LockSupport.parkNanos(this, interval);
+                continue;
             }
             writerIdle = true;
             // look again after saying so: a line queued before the flag was seen would wake nobody
