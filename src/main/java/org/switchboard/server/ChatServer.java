@@ -79,6 +79,8 @@ public final class ChatServer implements AutoCloseable {
     private Thread listenerThread;
     /** One platform thread that enforces the sign-in deadline and the idle timeout for all clients. */
     private ScheduledExecutorService timer;
+    /** Paces every writer while the server runs (see {@link WriteTicker}); null when stopped. */
+    private volatile WriteTicker writeTicker;
     private ScheduledFuture<?> sweep;
     private Authenticator authenticator;
     private History history;
@@ -120,6 +122,7 @@ public final class ChatServer implements AutoCloseable {
             }
             startedAt = clock.instant();
             startSweep();
+            writeTicker = new WriteTicker(() -> config.writeIntervalNanos(connections.size()));
             log.info("Server started (" + config.mode().name().toLowerCase() + " mode, "
                     + config.threads().name().toLowerCase() + " threads)");
             log.info("Listening on port " + port);
@@ -203,6 +206,8 @@ public final class ChatServer implements AutoCloseable {
             }
             awaitConnectionsClosed();
             stopSweep();
+            writeTicker.close();
+            writeTicker = null;
             history.close();
             log.info("Server stopped");
             setState(ServerState.STOPPED);
@@ -386,6 +391,11 @@ public final class ChatServer implements AutoCloseable {
             throw new IllegalStateException("the server has not been started");
         }
         return current;
+    }
+
+    /** The writers' shared clock, or null when the server is stopped (a writer then keeps its own timer). */
+    WriteTicker writeTicker() {
+        return writeTicker;
     }
 
     /** Connections open now (signed in or not). */

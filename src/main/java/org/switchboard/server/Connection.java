@@ -53,7 +53,7 @@ final class Connection implements Member, SignIn.Peer, Runnable {
         this.since = server.clock().instant();
         this.flood = new FloodControl(config.flood(), System::nanoTime);
         this.outbox = new Outbox(socket.getOutputStream(), config.outboxLimitBytes(), this::overflowed,
-                () -> config.writeIntervalNanos(server.connectionCount()));
+                () -> config.writeIntervalNanos(server.connectionCount()), server.writeTicker());
     }
 
     @Override

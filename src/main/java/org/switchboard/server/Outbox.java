@@ -44,6 +44,8 @@ final class Outbox {
     private final long limitBytes;
     private final Runnable onOverflow;
     private final LongSupplier intervalNanos;
+    /** When set, the writer waits for its ticks instead of sleeping the interval on a timer of its own. */
+    private final WriteTicker ticker;
     private final CountDownLatch done = new CountDownLatch(1);
     private final AtomicReference<Node> stack = new AtomicReference<>();
     private final AtomicBoolean overflowReported = new AtomicBoolean();
@@ -63,10 +65,15 @@ final class Outbox {
     }
 
     Outbox(OutputStream out, long limitBytes, Runnable onOverflow, LongSupplier intervalNanos) {
+        this(out, limitBytes, onOverflow, intervalNanos, null);
+    }
+
+    Outbox(OutputStream out, long limitBytes, Runnable onOverflow, LongSupplier intervalNanos, WriteTicker ticker) {
         this.out = out;
         this.limitBytes = limitBytes;
         this.onOverflow = onOverflow;
         this.intervalNanos = intervalNanos;
+        this.ticker = ticker;
     }
 
     /** Starts the writer on a thread from {@code threads}; {@code afterDrain} runs when it ends. */
@@ -143,8 +150,10 @@ final class Outbox {
         byte[] chunk = new byte[CHUNK];
         List<byte[]> batch = new ArrayList<>();
         try {
+            boolean wrote = false;
             while (true) {
-                Node taken = take();
+                Node taken = take(wrote);
+                wrote = true;
                 if (taken == null) {
                     return;
                 }
@@ -155,10 +164,9 @@ final class Outbox {
                 write(batch, chunk);
                 batch.clear();
                 inFlightBytes = 0;
-                long interval = intervalNanos.getAsLong();
-                if (interval > 0 && !finishing) {
+                if (!finishing) {
                     // sleep out the interval once; lines queued meanwhile go out in the next write
-                    LockSupport.parkNanos(this, interval);
+                    pause();
                 }
             }
         } catch (IOException e) {
@@ -169,12 +177,14 @@ final class Outbox {
 
     /**
      * Takes every queued line (newest first), waiting for one; null when the writer should end. When
-     * nothing is there it first lingers one more interval, timed and not idle, before it parks until a
-     * line wakes it: in a steady stream (lines less than an interval apart) the writer then never goes
-     * idle, so the broadcasting thread never has to wake it, one wake-up per recipient per line.
+     * nothing is there just after a write ({@code afterWrite}) it first lingers one more interval, timed
+     * and not idle, before it parks until a line wakes it: in a steady stream (lines less than an
+     * interval apart) the writer then never goes idle, so the broadcasting thread never has to wake it,
+     * one wake-up per recipient per line. A writer with no recent write goes idle at once, so that a
+     * line to a quiet client is written at once.
      */
-    private Node take() {
-        boolean lingered = false;
+    private Node take(boolean afterWrite) {
+        boolean lingered = !afterWrite;
         while (true) {
             if (aborted || Thread.currentThread().isInterrupted()) {
                 return null;
@@ -186,10 +196,9 @@ final class Outbox {
             if (finishing) {
                 return null;
             }
-            long interval = intervalNanos.getAsLong();
-            if (!lingered && interval > 0) {
+            if (!lingered && intervalNanos.getAsLong() > 0) {
                 lingered = true;
-                LockSupport.parkNanos(this, interval);
+                pause();
                 continue;
             }
             writerIdle = true;
@@ -198,6 +207,19 @@ final class Outbox {
                 LockSupport.park(this);
             }
             writerIdle = false;
+        }
+    }
+
+    /** Waits one interval: until the shared ticker's next tick, or on a timer of its own without one. */
+    private void pause() {
+        long interval = intervalNanos.getAsLong();
+        if (interval <= 0) {
+            return;
+        }
+        if (ticker != null) {
+            ticker.awaitTick(this);
+        } else {
+            LockSupport.parkNanos(this, interval);
         }
     }
 
