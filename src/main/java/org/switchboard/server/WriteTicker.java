@@ -20,6 +20,8 @@ final class WriteTicker implements AutoCloseable {
     private final LongSupplier intervalNanos;
     private final Thread thread;
     private volatile boolean closed;
+    /** The tick loop found nobody waiting and parks until a writer comes: an idle server does not tick. */
+    private volatile boolean resting;
 
     WriteTicker(LongSupplier intervalNanos) {
         this.intervalNanos = intervalNanos;
@@ -35,11 +37,22 @@ final class WriteTicker implements AutoCloseable {
             return;
         }
         waiting.add(Thread.currentThread());
+        if (resting) {
+            LockSupport.unpark(thread);
+        }
         LockSupport.park(blocker);
     }
 
     private void tick() {
         while (!closed) {
+            if (waiting.isEmpty()) {
+                resting = true;
+                // look again after saying so: a writer that came before the flag was seen woke nobody
+                if (waiting.isEmpty() && !closed) {
+                    LockSupport.park(this);
+                }
+                resting = false;
+            }
             LockSupport.parkNanos(this, Math.max(1_000_000, intervalNanos.getAsLong()));
             // wake those waiting now; a writer that joins during this loop waits for the next tick
             for (int n = waiting.size(); n > 0; n--) {
@@ -53,6 +66,11 @@ final class WriteTicker implements AutoCloseable {
         for (Thread writer = waiting.poll(); writer != null; writer = waiting.poll()) {
             LockSupport.unpark(writer);
         }
+    }
+
+    /** The tick loop's thread, for tests. */
+    Thread thread() {
+        return thread;
     }
 
     @Override

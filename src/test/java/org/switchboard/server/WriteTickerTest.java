@@ -19,6 +19,16 @@ class WriteTickerTest {
     }
 
     @Test
+    void withNobodyWaitingTheTickerRestsAndAWriterStillGetsItsTick() {
+        try (WriteTicker ticker = new WriteTicker(() -> TimeUnit.MILLISECONDS.toNanos(5))) {
+            Thread tickLoop = ticker.thread();
+            await().atMost(Duration.ofSeconds(10)).until(() -> tickLoop.getState() == Thread.State.WAITING);
+            Thread writer = Thread.ofVirtual().start(() -> ticker.awaitTick(this));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !writer.isAlive());
+        }
+    }
+
+    @Test
     void closingWakesEveryWaitingWriterAndLaterWaitsReturnAtOnce() throws Exception {
         WriteTicker ticker = new WriteTicker(() -> TimeUnit.HOURS.toNanos(1));
         Thread first = Thread.ofVirtual().start(() -> ticker.awaitTick(this));
