@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.switchboard.protocol.Protocol;
+import org.switchboard.protocol.ServerText;
 
 /**
  * The console chat client. Signs in (answering the server's prompts, or with a saved token), then

@@ -3,8 +3,6 @@ package org.switchboard.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -15,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.switchboard.protocol.Protocol;
+import org.switchboard.protocol.ServerText;
 
 /**
  * A test's client: a real socket on the loopback address that reads the server's lines and prompts
@@ -24,15 +23,14 @@ public final class LineClient implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final Socket socket;
-    private final Reader in;
-    private final StringBuilder pending = new StringBuilder();
+    private final ServerText in;
 
     public LineClient(int port) {
         try {
             socket = new Socket();
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout((int) TIMEOUT.toMillis());
-            in = new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8);
+            in = new ServerText(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,30 +57,10 @@ public final class LineClient implements AutoCloseable {
     /** The next whole line or prompt; null when the server closed the connection. */
     public String next() {
         try {
-            while (true) {
-                int c = in.read();
-                if (c < 0) {
-                    if (pending.isEmpty()) {
-                        return null;
-                    }
-                    String rest = pending.toString();
-                    pending.setLength(0);
-                    return rest;
-                }
-                if (c == '\n') {
-                    String line = pending.toString().replaceAll("\r$", "");
-                    pending.setLength(0);
-                    return line;
-                }
-                pending.append((char) c);
-                if (Protocol.isPrompt(pending.toString()) && !in.ready()) {
-                    String prompt = pending.toString();
-                    pending.setLength(0);
-                    return prompt;
-                }
-            }
+            ServerText.Piece piece = in.next(true);
+            return piece == null ? null : piece.text();
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("no line from the server within " + TIMEOUT + "; had: " + pending, e);
+            throw new AssertionError("no line from the server within " + TIMEOUT, e);
         } catch (IOException e) {
             return null;
         }

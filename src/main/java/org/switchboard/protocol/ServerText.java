@@ -1,29 +1,29 @@
-package org.switchboard.console;
+package org.switchboard.protocol;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import org.switchboard.protocol.Protocol;
 
 /**
- * Reads what a Switchboard server sends: whole lines, and the prompts that are not ended by a line
- * break (see {@link Protocol#isPrompt}). Owned by one thread.
+ * Reads what a Switchboard server sends, as a client: whole lines, and the prompts that are not ended
+ * by a line break (see {@link Protocol#isPrompt}). Used by the console client and the tests' client.
+ * Owned by one thread.
  */
-final class ServerText {
+public final class ServerText {
     /** One piece of server output: a line, or a prompt waiting for an answer. */
-    record Piece(String text, boolean prompt) { }
+    public record Piece(String text, boolean prompt) { }
 
     private final Reader in;
     private final StringBuilder pending = new StringBuilder();
 
-    ServerText(InputStream in) {
+    public ServerText(InputStream in) {
         this.in = new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
     /** The next line or, where {@code prompts} is set, prompt; null when the server closed the connection. */
-    Piece next(boolean prompts) throws IOException {
+    public Piece next(boolean prompts) throws IOException {
         while (true) {
             int c = in.read();
             if (c < 0) {
