@@ -148,35 +148,42 @@ public final class Operator {
     }
 
     public Reply start() {
+        return startWith(server::start);
+    }
+
+    /** Starts a stopped server on another port (0: any free one), e.g. when the configured one is taken. */
+    public Reply start(int port) {
         if (server.state() != ServerState.STOPPED) {
-            return Reply.failure("The server is already " + stateWord() + ".");
+            return alreadyRunning();
+        }
+        if (port < 0 || port > 65_535) {
+            return Reply.failure("A port is a number from 0 to 65535 (0 takes a free one).");
+        }
+        return startWith(() -> server.start(port));
+    }
+
+    /** How a server is started, for {@link #startWith}. */
+    private interface Starting {
+        void run() throws IOException, IdentityFileException;
+    }
+
+    private Reply startWith(Starting starting) {
+        if (server.state() != ServerState.STOPPED) {
+            return alreadyRunning();
         }
         try {
-            server.start();
+            starting.run();
             return Reply.success("Listening on port " + server.port() + ".");
         } catch (IOException e) {
+            // the server has taken the port it tried as its own, so that is the one named
             return Reply.failure("Cannot listen on port " + server.port() + ": " + e.getMessage());
         } catch (IdentityFileException e) {
             return Reply.failure("Cannot read the identity file: " + e.getMessage());
         }
     }
 
-    /** Starts a stopped server on another port (0: any free one), e.g. when the configured one is taken. */
-    public Reply start(int port) {
-        if (server.state() != ServerState.STOPPED) {
-            return Reply.failure("The server is already " + stateWord() + ".");
-        }
-        if (port < 0 || port > 65_535) {
-            return Reply.failure("A port is a number from 0 to 65535 (0 takes a free one).");
-        }
-        try {
-            server.start(port);
-            return Reply.success("Listening on port " + server.port() + ".");
-        } catch (IOException e) {
-            return Reply.failure("Cannot listen on port " + port + ": " + e.getMessage());
-        } catch (IdentityFileException e) {
-            return Reply.failure("Cannot read the identity file: " + e.getMessage());
-        }
+    private Reply alreadyRunning() {
+        return Reply.failure("The server is already " + stateWord() + ".");
     }
 
     private Reply start(String argument) {
