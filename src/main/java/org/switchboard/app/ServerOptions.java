@@ -120,12 +120,13 @@ final class ServerOptions {
     long idleTimeoutSeconds = 0;
 
     @Option(names = "--threads", paramLabel = "virtual|platform",
-            description = "Threads serving clients: virtual, or a platform thread each (default: ${DEFAULT-VALUE}).")
+            description = "The thread each client gets: virtual, or a platform thread (default: ${DEFAULT-VALUE}).")
     ThreadKind threads = ThreadKind.VIRTUAL;
 
     @Option(names = "--write-coalesce-ms", paramLabel = "MS",
             description = "Shortest time between two writes to one busy client; lines queued meanwhile go out"
-                    + " in one write. 0 writes every batch at once (default: ${DEFAULT-VALUE}).")
+                    + " in one write. 0: as often as the writers can, at most every millisecond"
+                    + " (default: ${DEFAULT-VALUE}).")
     int writeCoalesceMillis = (int) ServerConfig.DEFAULT_WRITE_COALESCE.toMillis();
 
     @Option(names = "--write-budget", paramLabel = "N",

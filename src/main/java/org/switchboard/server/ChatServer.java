@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +50,9 @@ import org.switchboard.protocol.Protocol;
  * connections while signed-in users go on chatting; resume binds the same port again. Lifecycle calls
  * are serialised by one lock and may come from any thread. {@link #close} stops and is idempotent.
  *
- * <p>Threads: one named platform thread blocks in {@code accept()}; each client gets a reader thread
- * and a writer thread, virtual unless {@link ThreadKind#PLATFORM} is configured.
+ * <p>Threads: one named platform thread blocks in {@code accept()}; each client gets a reader thread,
+ * virtual unless {@link ThreadKind#PLATFORM} is configured, which waits for input on the
+ * {@link ReadPoller}; a few {@link Writers} lanes write to every client.
  */
 public final class ChatServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
@@ -57,6 +60,12 @@ public final class ChatServer implements AutoCloseable {
     private static final long STOP_GRACE_MILLIS = 3_000;
     private static final int KEEP_ALIVE_INTERVAL_SECONDS = 10;
     private static final int KEEP_ALIVE_PROBES = 3;
+    /**
+     * Writer lanes: half the cores, so that readers, the broadcast and (on a shared machine) the
+     * clients keep the rest. On two cores one lane carried 10,000 clients better than two (see
+     * docs/PERFORMANCE.md).
+     */
+    private static final int WRITER_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     /** Lines of the activity log kept in memory for "logs" and the control panel. */
     public static final int LOG_MEMORY_LINES = 10_000;
 
@@ -75,12 +84,13 @@ public final class ChatServer implements AutoCloseable {
     private volatile ServerState state = ServerState.STOPPED;
     private volatile int port;
     private volatile Instant startedAt;
-    private ServerSocket serverSocket;
+    private ServerSocketChannel serverSocket;
     private Thread listenerThread;
     /** One platform thread that enforces the sign-in deadline and the idle timeout for all clients. */
     private ScheduledExecutorService timer;
-    /** Paces every writer while the server runs (see {@link WriteTicker}); null when stopped. */
-    private volatile WriteTicker writeTicker;
+    /** Where readers wait for input, and the threads that write to clients; null when stopped. */
+    private volatile ReadPoller readPoller;
+    private volatile Writers writers;
     private ScheduledFuture<?> sweep;
     private Authenticator authenticator;
     private History history;
@@ -122,7 +132,8 @@ public final class ChatServer implements AutoCloseable {
             }
             startedAt = clock.instant();
             startSweep();
-            writeTicker = new WriteTicker(() -> config.writeIntervalNanos(connections.size()));
+            readPoller = new ReadPoller();
+            writers = new Writers(WRITER_THREADS, () -> config.writeIntervalNanos(connections.size()));
             log.info("Server started (" + config.mode().name().toLowerCase() + " mode, "
                     + config.threads().name().toLowerCase() + " threads)");
             log.info("Listening on port " + port);
@@ -206,8 +217,10 @@ public final class ChatServer implements AutoCloseable {
             }
             awaitConnectionsClosed();
             stopSweep();
-            writeTicker.close();
-            writeTicker = null;
+            writers.close();
+            writers = null;
+            readPoller.close();
+            readPoller = null;
             history.close();
             log.info("Server stopped");
             setState(ServerState.STOPPED);
@@ -393,9 +406,14 @@ public final class ChatServer implements AutoCloseable {
         return current;
     }
 
-    /** The writers' shared clock, or null when the server is stopped (a writer then keeps its own timer). */
-    WriteTicker writeTicker() {
-        return writeTicker;
+    /** Where client readers wait for input; null when the server is stopped. */
+    ReadPoller readPoller() {
+        return readPoller;
+    }
+
+    /** The threads that write to clients; null when the server is stopped. */
+    Writers writers() {
+        return writers;
     }
 
     /** Connections open now (signed in or not). */
@@ -418,7 +436,7 @@ public final class ChatServer implements AutoCloseable {
             log.info("Client " + connection.address() + " disconnected");
         }
         if (connections.remove(connection)) {
-            InetAddress address = connection.socket().getInetAddress();
+            InetAddress address = connection.inetAddress();
             perAddress.computeIfPresent(address, (a, count) -> count.decrementAndGet() <= 0 ? null : count);
             clientPermits.release();
         }
@@ -450,16 +468,16 @@ public final class ChatServer implements AutoCloseable {
     }
 
     private void bind(int wanted) throws IOException {
-        ServerSocket socket = new ServerSocket();
+        ServerSocketChannel socket = ServerSocketChannel.open();
         try {
-            socket.setReuseAddress(true);
+            socket.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             socket.bind(new InetSocketAddress(config.bindAddress(), wanted), BACKLOG);
         } catch (IOException e) {
             socket.close();
             throw e;
         }
         serverSocket = socket;
-        port = socket.getLocalPort();
+        port = ((InetSocketAddress) socket.getLocalAddress()).getPort();
         listenerThread = Thread.ofPlatform().name("switchboard-listener").daemon(true).start(() -> acceptLoop(socket));
     }
 
@@ -479,13 +497,13 @@ public final class ChatServer implements AutoCloseable {
     }
 
     /** Runs on the listener thread until its socket is closed. */
-    private void acceptLoop(ServerSocket socket) {
-        while (!socket.isClosed()) {
-            Socket client;
+    private void acceptLoop(ServerSocketChannel socket) {
+        while (socket.isOpen()) {
+            SocketChannel client;
             try {
                 client = socket.accept();
             } catch (IOException e) {
-                if (!socket.isClosed()) {
+                if (socket.isOpen()) {
                     // e.g. out of file descriptors: say so, breathe, go on
                     log.warn("Accept failed: " + e.getMessage());
                     pauseBriefly();
@@ -496,30 +514,39 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
-    private void admit(Socket client) {
-        String address = client.getInetAddress().getHostAddress() + ":" + client.getPort();
+    private void admit(SocketChannel client) {
+        InetSocketAddress remote;
+        try {
+            remote = (InetSocketAddress) client.getRemoteAddress();
+        } catch (IOException e) {
+            closeQuietly(client);
+            return;
+        }
+        InetAddress from = remote.getAddress();
+        String address = from.getHostAddress() + ":" + remote.getPort();
         if (!clientPermits.tryAcquire()) {
             refuse(client, "The server is full. Try again later.");
             log.warn("Refused " + address + ": " + config.maxClients() + " clients connected");
             return;
         }
-        AtomicInteger fromAddress = perAddress.computeIfAbsent(client.getInetAddress(), a -> new AtomicInteger());
+        AtomicInteger fromAddress = perAddress.computeIfAbsent(from, a -> new AtomicInteger());
         if (fromAddress.incrementAndGet() > config.maxClientsPerAddress()) {
-            perAddress.computeIfPresent(client.getInetAddress(), (a, c) -> c.decrementAndGet() <= 0 ? null : c);
+            perAddress.computeIfPresent(from, (a, c) -> c.decrementAndGet() <= 0 ? null : c);
             clientPermits.release();
             refuse(client, "Too many connections from your address.");
             log.warn("Refused " + address + ": more than " + config.maxClientsPerAddress() + " from that address");
             return;
         }
         try {
-            client.setTcpNoDelay(true);
+            client.setOption(StandardSocketOptions.TCP_NODELAY, true);
             keepAlive(client);
+            client.configureBlocking(false);
             Connection connection = new Connection(this, client);
             connections.add(connection);
             log.info("Client " + address + " connected");
             clientThreads.newThread(connection).start();
         } catch (IOException | RuntimeException e) {
-            perAddress.computeIfPresent(client.getInetAddress(), (a, c) -> c.decrementAndGet() <= 0 ? null : c);
+            perAddress.computeIfPresent(from, (a, c) -> c.decrementAndGet() <= 0 ? null : c);
             clientPermits.release();
             log.warn("Could not serve " + address + ": " + e);
             closeQuietly(client);
@@ -531,11 +558,11 @@ public final class ChatServer implements AutoCloseable {
      * the kernel probes an idle connection and fails the socket, and the reader thread cleans up.
      * The OS default waits two hours before the first probe, so set the times where the JDK can.
      */
-    private void keepAlive(Socket client) throws IOException {
+    private void keepAlive(SocketChannel client) throws IOException {
         if (config.keepAlive().isZero()) {
             return;
         }
-        client.setKeepAlive(true);
+        client.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
         int idle = (int) Math.max(1, Math.min(Integer.MAX_VALUE, config.keepAlive().toSeconds()));
         var supported = client.supportedOptions();
         if (supported.contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
@@ -582,16 +609,17 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
-    private static void refuse(Socket client, String reason) {
+    /** Says why on a fresh (still blocking) channel, then closes it. */
+    private static void refuse(SocketChannel client, String reason) {
         try {
-            client.getOutputStream().write(Protocol.lineBytes(Protocol.ERROR_PREFIX + reason));
+            client.write(ByteBuffer.wrap(Protocol.lineBytes(Protocol.ERROR_PREFIX + reason)));
         } catch (IOException e) {
             // the client is gone already
         }
         closeQuietly(client);
     }
 
-    private static void closeQuietly(Socket socket) {
+    private static void closeQuietly(SocketChannel socket) {
         try {
             socket.close();
         } catch (IOException e) {

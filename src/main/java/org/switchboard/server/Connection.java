@@ -1,8 +1,10 @@
 package org.switchboard.server;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +19,9 @@ import org.switchboard.protocol.Sanitizer;
 
 /**
  * One client connection. Everything in {@link #run} runs in this client's reader thread (virtual by
- * default): it reads lines, drives the sign-in and then the chat session. Output goes through the
- * client's {@link Outbox}, whose writer thread closes the socket when it ends.
+ * default): it reads lines, drives the sign-in and then the chat session, waiting on the server's
+ * {@link ReadPoller} when there is nothing to read. Output goes through the client's {@link Outbox},
+ * which one of the server's {@link Writers} lanes writes out; the socket closes when the outbox ends.
  *
  * <p>{@link #send} and {@link #disconnect} may be called from any thread.
  */
@@ -29,7 +32,9 @@ final class Connection implements Member, SignIn.Peer, Runnable {
 
     private final ChatServer server;
     private final ServerConfig config;
-    private final Socket socket;
+    private final SocketChannel channel;
+    private final ReadPoller.Input input;
+    private final InetAddress inetAddress;
     private final String address;
     private final Outbox outbox;
     private final AtomicBoolean socketClosed = new AtomicBoolean();
@@ -45,22 +50,25 @@ final class Connection implements Member, SignIn.Peer, Runnable {
     private volatile boolean joined;
     private int overlongLines;
 
-    Connection(ChatServer server, Socket socket) throws IOException {
+    /** Takes a connected, non-blocking channel. */
+    Connection(ChatServer server, SocketChannel channel) throws IOException {
         this.server = server;
         this.config = server.config();
-        this.socket = socket;
-        this.address = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+        this.channel = channel;
+        InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
+        this.inetAddress = remote.getAddress();
+        this.address = inetAddress.getHostAddress() + ":" + remote.getPort();
+        this.input = server.readPoller().input(channel);
         this.since = server.clock().instant();
         this.flood = new FloodControl(config.flood(), System::nanoTime);
-        this.outbox = new Outbox(socket.getOutputStream(), config.outboxLimitBytes(), this::overflowed,
-                () -> config.writeIntervalNanos(server.connectionCount()), server.writeTicker());
+        this.outbox = new Outbox(channel, config.outboxLimitBytes(), this::overflowed,
+                server.writers().nextLane(), this::closeSocket);
     }
 
     @Override
     public void run() {
         try {
-            outbox.start(server.clientThreads(), this::closeSocket);
-            LineReader reader = new LineReader(socket.getInputStream(), config.maxLineBytes());
+            LineReader reader = new LineReader(input, config.maxLineBytes());
             if (config.mode() == ServerMode.ECHO) {
                 signedIn = true;
                 echo(reader);
@@ -224,8 +232,13 @@ final class Connection implements Member, SignIn.Peer, Runnable {
         return since;
     }
 
-    Socket socket() {
-        return socket;
+    /** The client's channel (tests look at its options). */
+    SocketChannel channel() {
+        return channel;
+    }
+
+    InetAddress inetAddress() {
+        return inetAddress;
     }
 
     @Override
@@ -288,7 +301,7 @@ final class Connection implements Member, SignIn.Peer, Runnable {
     private void closeSocket() {
         if (socketClosed.compareAndSet(false, true)) {
             try {
-                socket.close();
+                input.closeChannel();
             } catch (IOException e) {
                 LOG.debug("{}: close: {}", address, e.toString());
             }

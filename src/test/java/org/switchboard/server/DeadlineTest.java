@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.Socket;
 import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -78,7 +79,7 @@ class DeadlineTest {
         server = TestServer.start(dir);
         try (LineClient client = new LineClient(server.port())) {
             client.expectPrompt(Protocol.PROMPT_NAME);
-            Socket accepted = server.connections().iterator().next().socket();
+            SocketChannel accepted = server.connections().iterator().next().channel();
             assertThat(accepted.getOption(StandardSocketOptions.SO_KEEPALIVE)).isTrue();
             if (accepted.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
                 assertThat(accepted.getOption(ExtendedSocketOptions.TCP_KEEPIDLE)).isEqualTo(60);
@@ -93,7 +94,7 @@ class DeadlineTest {
         server = TestServer.start(dir, b -> b.keepAlive(Duration.ZERO));
         try (LineClient client = new LineClient(server.port())) {
             client.expectPrompt(Protocol.PROMPT_NAME);
-            Socket accepted = server.connections().iterator().next().socket();
+            SocketChannel accepted = server.connections().iterator().next().channel();
             assertThat(accepted.getOption(StandardSocketOptions.SO_KEEPALIVE)).isFalse();
         }
     }

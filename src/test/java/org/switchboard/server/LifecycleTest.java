@@ -77,7 +77,9 @@ class LifecycleTest {
         for (int i = 0; i < 5; i++) {
             clients.add(new LineClient(server.port()).register("user" + i, PASSWORD));
         }
-        assertThat(clientThreads()).isGreaterThanOrEqualTo(before + 10);
+        // a reader thread per client; the writer lanes and the read poller are the server's own
+        assertThat(clientThreads()).isGreaterThanOrEqualTo(before + 5);
+        assertThat(serverThreads()).contains("switchboard-read-poller", "switchboard-writer-1");
         assertThat(server.stop()).isTrue();
         for (LineClient client : clients) {
             assertThat(client.readToEnd()).contains("* The server is shutting down. Goodbye.");
@@ -87,7 +89,7 @@ class LifecycleTest {
         assertThat(server.stats().connections()).isZero();
         assertThatThrownBy(() -> connect(server.port())).isInstanceOf(ConnectException.class);
         await().atMost(Duration.ofSeconds(5)).until(() -> clientThreads() <= before);
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("switchboard-listener"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> serverThreads().isEmpty());
         assertThat(server.log().tail(1).get(0).message()).isEqualTo("Server stopped");
     }
 
@@ -151,6 +153,14 @@ class LifecycleTest {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
         }
+    }
+
+    /** The listener, the read poller and the writer lanes that are alive. */
+    private static List<String> serverThreads() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(n -> n.equals("switchboard-listener") || n.equals("switchboard-read-poller")
+                        || n.startsWith("switchboard-writer-"))
+                .toList();
     }
 
     private static long clientThreads() {

@@ -1,0 +1,157 @@
+package org.switchboard.server;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+/**
+ * The threads that write to clients: a few platform threads ("lanes"), each sweeping the outboxes of its
+ * share of the clients. An outbox with something to write puts itself on its lane's list once; a sweep
+ * takes the whole list and gives each outbox on it one non-blocking write of everything it has queued.
+ * Sweeps of a lane start at least {@code intervalNanos} (and at least a millisecond) apart, so a busy
+ * client gets its lines in a few large writes; a lane that has not swept for that long sweeps as soon as something is queued, so a line
+ * to a quiet server goes out at once.
+ *
+ * <p>Why lanes and not a writer thread per client: on loopback a write costs the sender the receiver's
+ * TCP work too, and with thousands of clients the server's time went to writes and to waking, mounting
+ * and parking a writer thread for each of them. A lane does one write after another with nothing in
+ * between. A client that does not read never blocks a lane: the socket is non-blocking, what it did not
+ * take stays in its outbox for the next sweep, and the outbox limit ends the connection.
+ *
+ * <p>Threads: {@link #schedule} from any thread; each lane's loop on its own platform thread.
+ */
+final class Writers implements AutoCloseable {
+    /** Bytes gathered for one write. */
+    static final int BUFFER_BYTES = 64 * 1024;
+    /**
+     * Sweeps start at least this far apart even without coalescing: a client whose socket is full stays
+     * on the list, and without a pause the lane would spin on it.
+     */
+    private static final long MIN_INTERVAL_NANOS = 1_000_000;
+
+    private final Lane[] lanes;
+    private final LongSupplier intervalNanos;
+    private final AtomicInteger nextLane = new AtomicInteger();
+    private volatile boolean closed;
+
+    Writers(int threads, LongSupplier intervalNanos) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("at least one writer thread, not " + threads);
+        }
+        this.intervalNanos = intervalNanos;
+        this.lanes = new Lane[threads];
+        for (int i = 0; i < threads; i++) {
+            lanes[i] = new Lane("switchboard-writer-" + (i + 1));
+        }
+    }
+
+    /** The lane for a new outbox: round robin. */
+    Lane nextLane() {
+        return lanes[Math.floorMod(nextLane.getAndIncrement(), lanes.length)];
+    }
+
+    int threads() {
+        return lanes.length;
+    }
+
+    /** Stops the lanes after one last sweep of what is on their lists. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Lane lane : lanes) {
+            LockSupport.unpark(lane.thread);
+        }
+        for (Lane lane : lanes) {
+            try {
+                lane.thread.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** One writer thread and its list of outboxes waiting for a write. */
+    final class Lane {
+        private final AtomicReference<Outbox> scheduled = new AtomicReference<>();
+        private final Thread thread;
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+        /** The lane found nothing to do and parks untimed: the next outbox scheduled must wake it. */
+        private volatile boolean idle;
+
+        private Lane(String name) {
+            thread = Thread.ofPlatform().name(name).daemon(true).start(this::run);
+        }
+
+        /**
+         * Puts an outbox on this lane's list (any thread). The caller makes sure an outbox is on the
+         * list at most once ({@link Outbox} does, with its own flag).
+         */
+        void schedule(Outbox outbox) {
+            Outbox top;
+            do {
+                top = scheduled.get();
+                outbox.nextScheduled = top;
+            } while (!scheduled.compareAndSet(top, outbox));
+            if (top == null && idle) {
+                LockSupport.unpark(thread);
+            }
+        }
+
+        boolean closed() {
+            return closed;
+        }
+
+        private void run() {
+            long lastSweep = System.nanoTime() - intervalNanos.getAsLong();
+            while (true) {
+                if (closed) {
+                    sweep(takeInOrder());
+                    return;
+                }
+                if (scheduled.get() == null) {
+                    idle = true;
+                    // look again after saying so: an outbox scheduled before the flag was seen woke nobody
+                    if (scheduled.get() == null && !closed) {
+                        LockSupport.park(this);
+                    }
+                    idle = false;
+                    continue;
+                }
+                long wait = lastSweep + Math.max(MIN_INTERVAL_NANOS, intervalNanos.getAsLong()) - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(this, wait);
+                    continue;
+                }
+                lastSweep = System.nanoTime();
+                sweep(takeInOrder());
+            }
+        }
+
+        /** Takes the whole list, oldest first: every client then waits about one sweep between writes. */
+        private Outbox takeInOrder() {
+            Outbox newestFirst = scheduled.getAndSet(null);
+            Outbox oldestFirst = null;
+            while (newestFirst != null) {
+                Outbox next = newestFirst.nextScheduled;
+                newestFirst.nextScheduled = oldestFirst;
+                oldestFirst = newestFirst;
+                newestFirst = next;
+            }
+            return oldestFirst;
+        }
+
+        private void sweep(Outbox first) {
+            Outbox outbox = first;
+            while (outbox != null) {
+                // read before the write: a flush may put the outbox on the list again, with a new link
+                Outbox next = outbox.nextScheduled;
+                outbox.nextScheduled = null;
+                outbox.flush(buffer);
+                outbox = next;
+            }
+        }
+    }
+}
