@@ -18,9 +18,10 @@ import org.switchboard.protocol.Protocol;
  * The one room everybody signed in is in: members by name (unique regardless of case), broadcast,
  * private messages and the history.
  *
- * <p>Thread-safe. A line is formatted once and the same bytes are queued to every recipient; queuing
- * never blocks, so the room lock is never held across network I/O. The lock gives every member the
- * room's lines in one order, the same order as the history.
+ * <p>Thread-safe. A line is formatted once and the same bytes go to every recipient: queued to each
+ * member in turn, or handed once to a {@link Fanout} that shares them. Neither blocks, so the room lock
+ * is never held across network I/O. The lock gives every member the room's lines in one order, the
+ * same order as the history.
  *
  * <p>Join and leave notices are coalesced when people come and go faster than one per
  * {@link #PRESENCE_WINDOW}: the first is sent at once, the rest are gathered and sent as one summary
@@ -45,6 +46,8 @@ public final class ChatRoom {
     private final Clock clock;
     private final ZoneId zone;
     private final List<RoomListener> listeners = new CopyOnWriteArrayList<>();
+    /** Delivers the room's lines when set; without one they are queued to each member in turn. */
+    private final Fanout fanout;
     // presence notices waiting for the window to pass; guarded by the order lock
     private final List<Member> pendingJoins = new ArrayList<>();
     private final List<Member> pendingLeaves = new ArrayList<>();
@@ -52,9 +55,15 @@ public final class ChatRoom {
     private boolean presenceFlushScheduled;
 
     public ChatRoom(History history, Clock clock) {
+        this(history, clock, null);
+    }
+
+    /** A room whose lines go out through {@code fanout} (null: queued to each member in turn). */
+    public ChatRoom(History history, Clock clock, Fanout fanout) {
         this.history = history;
         this.clock = clock;
         this.zone = clock.getZone();
+        this.fanout = fanout;
     }
 
     public ZoneId zone() {
@@ -94,6 +103,12 @@ public final class ChatRoom {
             }
             previous = members.put(Names.key(member.name()), member);
             everyone = replaced(everyone, previous, member);
+            if (fanout != null) {
+                if (previous != null) {
+                    fanout.left(previous);
+                }
+                fanout.joined(member);
+            }
             if (previous == null) {
                 presence(member, pendingJoins, " joined");
             }
@@ -115,6 +130,9 @@ public final class ChatRoom {
                 return false;
             }
             everyone = replaced(everyone, member, null);
+            if (fanout != null) {
+                fanout.left(member);
+            }
             presence(member, pendingLeaves, " left");
         } finally {
             order.unlock();
@@ -316,6 +334,10 @@ public final class ChatRoom {
     }
 
     private void sendToAllBut(Member except, byte[] bytes) {
+        if (fanout != null) {
+            fanout.toAllBut(except, bytes);
+            return;
+        }
         for (Member member : everyone) {
             if (member != except) {
                 member.send(bytes);

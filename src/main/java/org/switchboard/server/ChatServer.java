@@ -95,6 +95,8 @@ public final class ChatServer implements AutoCloseable {
     private Authenticator authenticator;
     private History history;
     private ChatRoom room;
+    /** The room's lines, shared by every member's outbox; lives as long as the room. */
+    private RoomFeed feed;
 
     public ChatServer(ServerConfig config) {
         this(config, Clock.systemDefaultZone());
@@ -133,7 +135,8 @@ public final class ChatServer implements AutoCloseable {
             startedAt = clock.instant();
             startSweep();
             readPoller = new ReadPoller();
-            writers = new Writers(WRITER_THREADS, () -> config.writeIntervalNanos(connections.size()));
+            writers = new Writers(WRITER_THREADS, () -> config.writeIntervalNanos(connections.size()), feed);
+            feed.onAppend(writers::feedMoved);
             log.info("Server started (" + config.mode().name().toLowerCase() + " mode, "
                     + config.threads().name().toLowerCase() + " threads)");
             log.info("Listening on port " + port);
@@ -217,6 +220,7 @@ public final class ChatServer implements AutoCloseable {
             }
             awaitConnectionsClosed();
             stopSweep();
+            feed.onAppend(null);
             writers.close();
             writers = null;
             readPoller.close();
@@ -406,6 +410,11 @@ public final class ChatServer implements AutoCloseable {
         return current;
     }
 
+    /** The room's shared lines (tests look at it); null before the first start. */
+    RoomFeed feed() {
+        return feed;
+    }
+
     /** Where client readers wait for input; null when the server is stopped. */
     ReadPoller readPoller() {
         return readPoller;
@@ -457,7 +466,8 @@ public final class ChatServer implements AutoCloseable {
         if (history.skippedOnLoad() > 0) {
             log.warn("History: skipped " + history.skippedOnLoad() + " unreadable line(s) in " + config.historyFile());
         }
-        room = new ChatRoom(history, clock);
+        feed = new RoomFeed();
+        room = new ChatRoom(history, clock, feed);
         room.addListener(new RoomEvents());
     }
 

@@ -241,6 +241,16 @@ final class Connection implements Member, SignIn.Peer, Runnable {
         return inetAddress;
     }
 
+    /** In the room: the room's lines now come from its feed (under the room's lock). */
+    void joinedFeed(RoomFeed feed) {
+        outbox.subscribe(feed, this);
+    }
+
+    /** Out of the room: no more of its lines (under the room's lock). */
+    void leftFeed() {
+        outbox.unsubscribe();
+    }
+
     @Override
     public void send(byte[] line) {
         outbox.offer(line);

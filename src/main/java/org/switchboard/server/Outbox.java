@@ -3,30 +3,43 @@ package org.switchboard.server;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
+import java.util.ArrayDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One client's bounded queue of outgoing lines. A {@link Writers} lane writes it out.
+ * What one client has still to receive: its own lines (prompts, replies, private messages), queued
+ * here, and, once it is in the room, the room's lines, read from the shared {@link RoomFeed} at this
+ * outbox's cursor. A {@link Writers} lane writes it out.
  *
- * <p>{@link #offer} runs on any thread and never blocks: a broadcast only queues. It takes no lock: a
- * line is pushed onto a linked stack with one compare-and-set, because a broadcast to a thousand
- * members does a thousand offers and a lock per offer was the top of the profile. The first line on an
- * empty stack puts the outbox on its lane's list; at its next sweep the lane takes the whole stack at
- * once, puts it back in order and writes it with one non-blocking write. What the socket does not take
- * (the client is not reading fast enough) stays here, ahead of newer lines, for the next sweep.
+ * <p>{@link #offer} runs on any thread and never blocks. It takes no lock: a line is pushed onto a
+ * linked stack with one compare-and-set. The first line on an empty stack puts the outbox on its lane's
+ * list; a line in the room moves the feed, and the lane then sweeps every member. A sweep gives the
+ * outbox one non-blocking write of everything due, in order: each own line goes after the room lines
+ * that were in the feed when it was queued. What the socket does not take (the client is not reading
+ * fast enough) stays here, ahead of newer lines, for the next sweep.
  *
- * <p>Bytes count against the limit from the moment they are queued until they are written; past the
- * limit the client is not reading, and the outbox reports an overflow instead of growing.
+ * <p>Bytes count against the limit from the moment they are queued (or appended to the feed) until
+ * they are written; past the limit the client is not reading, and the outbox reports an overflow
+ * instead of growing. So does a member the feed has lapped: more than {@link RoomFeed#CAPACITY} room
+ * lines behind.
  *
- * <p>Threads: {@link #offer}, {@link #finish}, {@link #abort} and {@link #awaitDone} on any thread;
- * {@link #flush} only on the lane's thread, which alone touches the unwritten remainder.
+ * <p>Threads: {@link #offer}, {@link #finish}, {@link #abort}, {@link #awaitDone} on any thread;
+ * {@link #subscribe} and {@link #unsubscribe} under the room's lock; {@link #flush} only on the lane's
+ * thread, which alone touches the cursor (after subscribing) and what is left unwritten.
  */
 final class Outbox {
-    /** A queued line; {@code queuedBytes} counts it and every line queued before it since the last take. */
-    private record Node(byte[] line, Node next, long queuedBytes) { }
+    /**
+     * An own line; {@code queuedBytes} counts it and every line queued before it since the last take;
+     * it goes after the feed's lines below {@code feedSeq}.
+     */
+    private record Node(byte[] line, Node next, long queuedBytes, long feedSeq) { }
+
+    private static final int TAKEN = 0;
+    private static final int BLOCKED_BEFORE = 1;
+    private static final int BLOCKED_AFTER = 2;
 
     private final WritableByteChannel out;
     private final long limitBytes;
@@ -40,13 +53,26 @@ final class Outbox {
     private final AtomicBoolean onList = new AtomicBoolean();
     /** The lane's link to the next outbox on its list; only the lane and whoever puts it there touch it. */
     Outbox nextScheduled;
+    /** The lane's count of the sweep that last flushed this outbox (lane thread only). */
+    long sweptIn;
     private volatile boolean finishing;
     private volatile boolean aborted;
-    /** Taken from the stack but not yet written: counts against the limit. */
-    private volatile long unwrittenBytes;
+    /** Taken from the stack (or the feed) but not yet written: counts against the limit. */
+    private volatile long heldBytes;
+    /** Own lines taken from the stack and not yet written, oldest first (lane thread only). */
+    private final ArrayDeque<Node> pending = new ArrayDeque<>(2);
     /** What the socket did not take at the last write (lane thread only). */
     private ByteBuffer unwritten;
     private boolean ended;
+
+    /** The room's feed once this client is in the room; the fields after it are set before it. */
+    private volatile RoomFeed feed;
+    /** After leaving the room: the first feed line this client no longer gets. */
+    private volatile long feedStop = Long.MAX_VALUE;
+    private Object owner;
+    /** The next feed line to write, and the feed bytes before it (lane thread only, once subscribed). */
+    private long cursor;
+    private long cursorOffset;
 
     /**
      * @param afterDrain runs once, on the lane's thread, when the outbox has ended: finished and
@@ -62,6 +88,8 @@ final class Outbox {
 
     /** Queues a line; false when the outbox is closed or (after reporting the overflow) full. */
     boolean offer(byte[] line) {
+        RoomFeed room = feed;
+        long feedSeq = room == null ? 0 : room.end();
         Node top;
         while (true) {
             if (finishing || aborted) {
@@ -69,14 +97,11 @@ final class Outbox {
             }
             top = stack.get();
             long queued = (top == null ? 0 : top.queuedBytes) + line.length;
-            if (queued + unwrittenBytes > limitBytes) {
-                abort();
-                if (overflowReported.compareAndSet(false, true)) {
-                    onOverflow.run();
-                }
+            if (queued + heldBytes > limitBytes) {
+                overflow();
                 return false;
             }
-            if (stack.compareAndSet(top, new Node(line, top, queued))) {
+            if (stack.compareAndSet(top, new Node(line, top, queued, feedSeq))) {
                 break;
             }
         }
@@ -87,7 +112,30 @@ final class Outbox {
         return true;
     }
 
-    /** Takes no more lines; the lane writes what is queued, then the outbox ends. */
+    /**
+     * From now on this client gets the feed's lines, those before excepted; lines the feed holds back
+     * from {@code owner} (its own) are skipped.
+     */
+    void subscribe(RoomFeed room, Object owner) {
+        this.owner = owner;
+        this.cursor = room.end();
+        this.cursorOffset = room.endOffset();
+        this.feed = room;
+        lane.subscribe(this);
+    }
+
+    /** No feed lines after those in it now; the ones before still go out. */
+    void unsubscribe() {
+        RoomFeed room = feed;
+        if (room == null) {
+            return;
+        }
+        feedStop = room.end();
+        lane.unsubscribe(this);
+        requestWrite();
+    }
+
+    /** Takes no more lines; the lane writes what is due, then the outbox ends. */
     void finish() {
         finishing = true;
         requestWrite();
@@ -105,9 +153,10 @@ final class Outbox {
         return done.await(timeout, unit);
     }
 
+    /** Own bytes queued or held, not yet written (the feed's lines not counted). */
     long pendingBytes() {
         Node top = stack.get();
-        return (top == null ? 0 : top.queuedBytes) + unwrittenBytes;
+        return (top == null ? 0 : top.queuedBytes) + heldBytes;
     }
 
     private void requestWrite() {
@@ -116,14 +165,24 @@ final class Outbox {
         }
     }
 
+    private void overflow() {
+        abort();
+        if (overflowReported.compareAndSet(false, true)) {
+            onOverflow.run();
+        }
+    }
+
     /**
-     * On the lane's thread: writes what the last write left, then everything queued, with as few
+     * On the lane's thread: writes what the last write left, then everything due, with as few
      * non-blocking writes as {@code buffer} allows; whatever the socket does not take waits for the
-     * next sweep.
+     * next sweep. {@code fromList}: the lane took this outbox off its list (and not just swept the
+     * room's members), so it may go on the list again.
      */
-    void flush(ByteBuffer buffer) {
-        // cleared before the stack is taken: a line queued after the take asks for the next sweep
-        onList.set(false);
+    void flush(ByteBuffer buffer, boolean fromList) {
+        if (fromList) {
+            // cleared before the stack is taken: a line queued after the take asks for the next sweep
+            onList.set(false);
+        }
         if (ended) {
             return;
         }
@@ -132,16 +191,33 @@ final class Outbox {
                 end();
                 return;
             }
+            RoomFeed room = feed;
+            if (room != null && feedStop == Long.MAX_VALUE && behind(room)) {
+                overflow();
+                return;
+            }
             if (unwritten != null && !writeUnwritten()) {
-                requestWrite();
+                blocked();
                 return;
             }
-            Node taken = stack.getAndSet(null);
-            if (taken != null && !write(taken, buffer)) {
-                requestWrite();
+            takeStack();
+            long feedEnd = room == null ? 0 : Math.min(room.end(), feedStop);
+            buffer.clear();
+            if (!gather(buffer, room, feedEnd)) {
+                blocked();
                 return;
             }
-            if (finishing && stack.get() == null) {
+            buffer.flip();
+            if (buffer.hasRemaining()) {
+                out.write(buffer);
+                if (buffer.hasRemaining()) {
+                    keepRest(buffer);
+                    blocked();
+                    return;
+                }
+            }
+            heldBytes = 0;
+            if (finishing && stack.get() == null && (room == null || cursor >= feedEnd)) {
                 end();
             }
         } catch (IOException e) {
@@ -149,128 +225,160 @@ final class Outbox {
             aborted = true;
             stack.set(null);
             end();
+        } catch (Lapped e) {
+            overflow();
         }
     }
 
-    private void end() {
-        if (!ended) {
-            ended = true;
-            unwritten = null;
-            unwrittenBytes = 0;
-            try {
-                afterDrain.run();
-            } finally {
-                done.countDown();
-            }
+    /** Too far behind the room: more bytes due than the limit, or so many lines that the ring lapped it. */
+    private boolean behind(RoomFeed room) {
+        return room.endOffset() - cursorOffset + heldBytes > limitBytes || room.end() - cursor > RoomFeed.CAPACITY;
+    }
+
+    /** The feed moved past lines this client had not been sent. */
+    private static final class Lapped extends Exception {
+        Lapped() {
+            super(null, null, false, false);
         }
     }
 
-    /** Writes a batch (newest first) in order; false when the socket did not take all of it. */
-    private boolean write(Node newestFirst, ByteBuffer buffer) throws IOException {
-        long total = newestFirst.queuedBytes;
-        unwrittenBytes = total;
-        if (total <= buffer.capacity()) {
-            // the usual case: lay the lines out from the end of the buffer backwards, then one write
-            buffer.clear();
-            int start = buffer.capacity() - (int) total;
-            int at = buffer.capacity();
-            for (Node node = newestFirst; node != null; node = node.next) {
-                at -= node.line.length;
-                buffer.put(at, node.line);
-            }
-            buffer.limit(buffer.capacity()).position(start);
-            if (!written(buffer)) {
-                return false;
-            }
-            unwrittenBytes = 0;
-            return true;
+    /** Moves the stack, oldest first, behind the own lines still pending. */
+    private void takeStack() {
+        Node newestFirst = stack.getAndSet(null);
+        if (newestFirst == null) {
+            return;
         }
-        // a large backlog: in order through the buffer, a buffer-full at a time
-        byte[][] lines = inOrder(newestFirst);
-        buffer.clear();
-        for (int i = 0; i < lines.length; i++) {
-            byte[] line = lines[i];
-            if (line.length > buffer.remaining()) {
-                buffer.flip();
-                if (!written(buffer)) {
-                    keep(lines, i);
-                    return false;
+        int count = 0;
+        for (Node node = newestFirst; node != null; node = node.next) {
+            count++;
+        }
+        Node[] oldestFirst = new Node[count];
+        for (Node node = newestFirst; node != null; node = node.next) {
+            oldestFirst[--count] = node;
+        }
+        for (Node node : oldestFirst) {
+            pending.addLast(node);
+        }
+    }
+
+    /**
+     * Lays out, in order, the feed's lines up to {@code feedEnd} and the pending own lines, each after
+     * the feed lines before it, writing whenever the buffer fills; false when the socket stopped taking.
+     */
+    private boolean gather(ByteBuffer buffer, RoomFeed room, long feedEnd) throws IOException, Lapped {
+        while (true) {
+            Node next = pending.peekFirst();
+            long upTo = next == null ? feedEnd : Math.min(next.feedSeq, feedEnd);
+            while (room != null && cursor < upTo) {
+                RoomFeed.Entry entry = room.at(cursor);
+                if (entry == null) {
+                    if (feedStop != Long.MAX_VALUE) {
+                        // gone from the room, and its last lines with it: not worth a disconnect
+                        cursor = feedStop;
+                        break;
+                    }
+                    throw new Lapped();
                 }
-                buffer.clear();
-                if (line.length > buffer.capacity()) {
-                    buffer.limit(0);
-                    unwritten = ByteBuffer.wrap(line);
-                    if (!writeUnwritten()) {
-                        keep(lines, i + 1);
+                if (entry.except() != owner) {
+                    int put = put(buffer, entry.line());
+                    if (put == BLOCKED_BEFORE) {
                         return false;
                     }
-                    buffer.clear();
-                    continue;
+                    advance(entry);
+                    if (put == BLOCKED_AFTER) {
+                        return false;
+                    }
+                } else {
+                    advance(entry);
                 }
             }
-            buffer.put(line);
+            if (next == null) {
+                return true;
+            }
+            int put = put(buffer, next.line);
+            if (put == BLOCKED_BEFORE) {
+                return false;
+            }
+            pending.pollFirst();
+            if (put == BLOCKED_AFTER) {
+                return false;
+            }
         }
-        buffer.flip();
-        if (!written(buffer)) {
-            keep(lines, lines.length);
-            return false;
-        }
-        unwrittenBytes = 0;
-        return true;
     }
 
-    /** One write of the buffer's content; when the socket takes less, the rest is kept as unwritten. */
-    private boolean written(ByteBuffer buffer) throws IOException {
-        out.write(buffer);
-        if (!buffer.hasRemaining()) {
-            return true;
+    private void advance(RoomFeed.Entry entry) {
+        cursor = entry.seq() + 1;
+        cursorOffset = entry.startOffset() + entry.line().length;
+    }
+
+    /**
+     * Adds a line to the buffer, first writing the buffer when it is full: {@link #TAKEN}, or, when the
+     * socket stopped taking, {@link #BLOCKED_BEFORE} (the line is not taken) or {@link #BLOCKED_AFTER}
+     * (taken, partly written: the rest is unwritten).
+     */
+    private int put(ByteBuffer buffer, byte[] line) throws IOException {
+        if (line.length <= buffer.remaining()) {
+            buffer.put(line);
+            return TAKEN;
         }
+        buffer.flip();
+        out.write(buffer);
+        if (buffer.hasRemaining()) {
+            keepRest(buffer);
+            return BLOCKED_BEFORE;
+        }
+        buffer.clear();
+        if (line.length <= buffer.capacity()) {
+            buffer.put(line);
+            return TAKEN;
+        }
+        ByteBuffer whole = ByteBuffer.wrap(line);
+        out.write(whole);
+        if (whole.hasRemaining()) {
+            unwritten = whole;
+            return BLOCKED_AFTER;
+        }
+        return TAKEN;
+    }
+
+    private void keepRest(ByteBuffer buffer) {
         ByteBuffer rest = ByteBuffer.allocate(buffer.remaining());
         rest.put(buffer).flip();
         unwritten = rest;
-        unwrittenBytes = rest.remaining();
-        return false;
     }
 
-    /** Adds the lines from {@code from} on after what is already unwritten. */
-    private void keep(byte[][] lines, int from) {
-        int size = unwritten == null ? 0 : unwritten.remaining();
-        for (int i = from; i < lines.length; i++) {
-            size += lines[i].length;
+    /** The socket is full: count what waits, and come back at the next sweep. */
+    private void blocked() {
+        long held = unwritten == null ? 0 : unwritten.remaining();
+        for (Node node : pending) {
+            held += node.line.length;
         }
-        ByteBuffer rest = ByteBuffer.allocate(size);
-        if (unwritten != null) {
-            rest.put(unwritten);
-        }
-        for (int i = from; i < lines.length; i++) {
-            rest.put(lines[i]);
-        }
-        rest.flip();
-        unwritten = rest;
-        unwrittenBytes = size;
+        heldBytes = held;
+        requestWrite();
     }
 
     /** Writes what an earlier write left; true when all of it went. */
     private boolean writeUnwritten() throws IOException {
         out.write(unwritten);
         if (unwritten.hasRemaining()) {
-            unwrittenBytes = unwritten.remaining();
             return false;
         }
         unwritten = null;
-        unwrittenBytes = 0;
         return true;
     }
 
-    private static byte[][] inOrder(Node newestFirst) {
-        int count = 0;
-        for (Node node = newestFirst; node != null; node = node.next) {
-            count++;
+    private void end() {
+        if (!ended) {
+            ended = true;
+            unwritten = null;
+            pending.clear();
+            heldBytes = 0;
+            lane.unsubscribe(this);
+            try {
+                afterDrain.run();
+            } finally {
+                done.countDown();
+            }
         }
-        byte[][] lines = new byte[count][];
-        for (Node node = newestFirst; node != null; node = node.next) {
-            lines[--count] = node.line;
-        }
-        return lines;
     }
 }

@@ -1,15 +1,19 @@
 package org.switchboard.server;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
  * The threads that write to clients: a few platform threads ("lanes"), each sweeping the outboxes of its
- * share of the clients. An outbox with something to write puts itself on its lane's list once; a sweep
- * takes the whole list and gives each outbox on it one non-blocking write of everything it has queued.
+ * share of the clients. An outbox with an own line to write puts itself on its lane's list once; a line
+ * in the room's {@link RoomFeed} concerns every member. A sweep takes the whole list, and, when the feed
+ * has moved, every member of the lane too, and gives each outbox one non-blocking write of everything
+ * due.
  * Sweeps of a lane start at least {@code intervalNanos} (and at least a millisecond) apart, so a busy
  * client gets its lines in a few large writes; a lane that has not swept for that long sweeps as soon as something is queued, so a line
  * to a quiet server goes out at once.
@@ -20,7 +24,9 @@ import java.util.function.LongSupplier;
  * between. A client that does not read never blocks a lane: the socket is non-blocking, what it did not
  * take stays in its outbox for the next sweep, and the outbox limit ends the connection.
  *
- * <p>Threads: {@link #schedule} from any thread; each lane's loop on its own platform thread.
+ * <p>Threads: {@link Lane#schedule} and {@link #feedMoved} from any thread; {@link Lane#subscribe} and
+ * {@link Lane#unsubscribe} from any thread (serialised by the lane); each lane's loop on its own platform
+ * thread.
  */
 final class Writers implements AutoCloseable {
     /** Bytes gathered for one write. */
@@ -33,14 +39,21 @@ final class Writers implements AutoCloseable {
 
     private final Lane[] lanes;
     private final LongSupplier intervalNanos;
+    /** The room's lines; null for writers without a room (echo clients and tests still have own lines). */
+    private final RoomFeed feed;
     private final AtomicInteger nextLane = new AtomicInteger();
     private volatile boolean closed;
 
     Writers(int threads, LongSupplier intervalNanos) {
+        this(threads, intervalNanos, null);
+    }
+
+    Writers(int threads, LongSupplier intervalNanos, RoomFeed feed) {
         if (threads < 1) {
             throw new IllegalArgumentException("at least one writer thread, not " + threads);
         }
         this.intervalNanos = intervalNanos;
+        this.feed = feed;
         this.lanes = new Lane[threads];
         for (int i = 0; i < threads; i++) {
             lanes[i] = new Lane("switchboard-writer-" + (i + 1));
@@ -54,6 +67,15 @@ final class Writers implements AutoCloseable {
 
     int threads() {
         return lanes.length;
+    }
+
+    /** The feed has a new line: a lane that sleeps for lack of work wakes (any thread). */
+    void feedMoved() {
+        for (Lane lane : lanes) {
+            if (lane.idle) {
+                LockSupport.unpark(lane.thread);
+            }
+        }
     }
 
     /** Stops the lanes after one last sweep of what is on their lists. */
@@ -80,6 +102,12 @@ final class Writers implements AutoCloseable {
         private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
         /** The lane found nothing to do and parks untimed: the next outbox scheduled must wake it. */
         private volatile boolean idle;
+        /** This lane's outboxes in the room, in the order they joined; replaced, never changed. */
+        private volatile Outbox[] members = new Outbox[0];
+        private final ReentrantLock membersLock = new ReentrantLock();
+        /** The feed's end at the last sweep (lane thread only). */
+        private long sweptFeedEnd;
+        private long sweeps;
 
         private Lane(String name) {
             thread = Thread.ofPlatform().name(name).daemon(true).start(this::run);
@@ -100,21 +128,52 @@ final class Writers implements AutoCloseable {
             }
         }
 
-        boolean closed() {
-            return closed;
+        /** The outbox is in the room: every sweep after the feed moved looks at it. */
+        void subscribe(Outbox outbox) {
+            membersLock.lock();
+            try {
+                Outbox[] grown = Arrays.copyOf(members, members.length + 1);
+                grown[members.length] = outbox;
+                members = grown;
+            } finally {
+                membersLock.unlock();
+            }
+        }
+
+        /** The outbox is out of the room (no-op when it was not in). */
+        void unsubscribe(Outbox outbox) {
+            membersLock.lock();
+            try {
+                Outbox[] now = members;
+                for (int i = 0; i < now.length; i++) {
+                    if (now[i] == outbox) {
+                        Outbox[] shrunk = new Outbox[now.length - 1];
+                        System.arraycopy(now, 0, shrunk, 0, i);
+                        System.arraycopy(now, i + 1, shrunk, i, now.length - i - 1);
+                        members = shrunk;
+                        return;
+                    }
+                }
+            } finally {
+                membersLock.unlock();
+            }
+        }
+
+        private boolean hasWork() {
+            return scheduled.get() != null || (feed != null && feed.end() != sweptFeedEnd);
         }
 
         private void run() {
             long lastSweep = System.nanoTime() - intervalNanos.getAsLong();
             while (true) {
                 if (closed) {
-                    sweep(takeInOrder());
+                    sweep();
                     return;
                 }
-                if (scheduled.get() == null) {
+                if (!hasWork()) {
                     idle = true;
-                    // look again after saying so: an outbox scheduled before the flag was seen woke nobody
-                    if (scheduled.get() == null && !closed) {
+                    // look again after saying so: work that came before the flag was seen woke nobody
+                    if (!hasWork() && !closed) {
                         LockSupport.park(this);
                     }
                     idle = false;
@@ -126,7 +185,7 @@ final class Writers implements AutoCloseable {
                     continue;
                 }
                 lastSweep = System.nanoTime();
-                sweep(takeInOrder());
+                sweep();
             }
         }
 
@@ -143,14 +202,31 @@ final class Writers implements AutoCloseable {
             return oldestFirst;
         }
 
-        private void sweep(Outbox first) {
-            Outbox outbox = first;
+        /**
+         * The outboxes on the list first, then, when the feed has moved, every member not written in
+         * this sweep yet, always in the same order, so each waits about one sweep between writes.
+         */
+        private void sweep() {
+            long sweep = ++sweeps;
+            long feedEnd = feed == null ? 0 : feed.end();
+            boolean feedMoved = feedEnd != sweptFeedEnd;
+            sweptFeedEnd = feedEnd;
+            Outbox outbox = takeInOrder();
             while (outbox != null) {
                 // read before the write: a flush may put the outbox on the list again, with a new link
                 Outbox next = outbox.nextScheduled;
                 outbox.nextScheduled = null;
-                outbox.flush(buffer);
+                outbox.sweptIn = sweep;
+                outbox.flush(buffer, true);
                 outbox = next;
+            }
+            if (feedMoved) {
+                for (Outbox member : members) {
+                    if (member.sweptIn != sweep) {
+                        member.sweptIn = sweep;
+                        member.flush(buffer, false);
+                    }
+                }
             }
         }
     }

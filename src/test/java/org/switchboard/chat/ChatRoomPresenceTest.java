@@ -3,57 +3,16 @@ package org.switchboard.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ChatRoomPresenceTest {
     @TempDir
     Path dir;
-
-    /** A member that keeps what it is sent. */
-    private static final class Listener implements Member {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        private final String name;
-
-        Listener(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String address() {
-            return "127.0.0.1:1";
-        }
-
-        @Override
-        public Instant since() {
-            return Instant.EPOCH;
-        }
-
-        @Override
-        public void send(byte[] line) {
-            lines.add(new String(line, StandardCharsets.UTF_8).strip());
-        }
-
-        @Override
-        public void disconnect(String reason) {
-        }
-
-        List<String> notices() {
-            return lines.stream().filter(l -> l.startsWith("* ")).toList();
-        }
-    }
 
     private ChatRoom room() throws Exception {
         return new ChatRoom(new History(dir.resolve("history.txt"), 100), Clock.systemUTC());
@@ -62,10 +21,10 @@ class ChatRoomPresenceTest {
     @Test
     void aCrowdJoiningAtOnceIsAnnouncedInOneSummaryLine() throws Exception {
         ChatRoom room = room();
-        Listener first = new Listener("first");
+        RecordingMember first = new RecordingMember("first");
         room.join(first);
         for (int i = 0; i < 40; i++) {
-            room.join(new Listener("user" + i));
+            room.join(new RecordingMember("user" + i));
         }
         // the first join (into an empty room) opened the window; the crowd waits for it to pass
         await().atMost(Duration.ofSeconds(10)).until(() -> !first.notices().isEmpty());
@@ -75,11 +34,11 @@ class ChatRoomPresenceTest {
     @Test
     void aFewJoinsInOneWindowAreStillAnnouncedOneByOne() throws Exception {
         ChatRoom room = room();
-        Listener first = new Listener("first");
+        RecordingMember first = new RecordingMember("first");
         room.join(first);
-        room.join(new Listener("bob"));
-        room.join(new Listener("carol"));
-        room.join(new Listener("dave"));
+        room.join(new RecordingMember("bob"));
+        room.join(new RecordingMember("carol"));
+        room.join(new RecordingMember("dave"));
         await().atMost(Duration.ofSeconds(10)).until(() -> first.notices().size() == 3);
         assertThat(first.notices()).containsExactly("* bob joined", "* carol joined", "* dave joined");
     }
@@ -87,10 +46,10 @@ class ChatRoomPresenceTest {
     @Test
     void nobodyIsToldOfTheirOwnJoiningWhenAFewAreGathered() throws Exception {
         ChatRoom room = room();
-        room.join(new Listener("first"));
-        Listener bob = new Listener("bob");
+        room.join(new RecordingMember("first"));
+        RecordingMember bob = new RecordingMember("bob");
         room.join(bob);
-        Listener carol = new Listener("carol");
+        RecordingMember carol = new RecordingMember("carol");
         room.join(carol);
         await().atMost(Duration.ofSeconds(10)).until(() -> bob.notices().size() == 1);
         assertThat(bob.notices()).containsExactly("* carol joined");
@@ -100,11 +59,11 @@ class ChatRoomPresenceTest {
     @Test
     void aCrowdLeavingIsSummedUpToo() throws Exception {
         ChatRoom room = room();
-        Listener stays = new Listener("stays");
+        RecordingMember stays = new RecordingMember("stays");
         room.join(stays);
-        List<Listener> crowd = new java.util.ArrayList<>();
+        List<RecordingMember> crowd = new java.util.ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            Listener member = new Listener("m" + i);
+            RecordingMember member = new RecordingMember("m" + i);
             crowd.add(member);
             room.join(member);
         }
@@ -128,7 +87,7 @@ class ChatRoomPresenceTest {
     void someNamesListsASmallRoomSorted() throws Exception {
         ChatRoom room = room();
         for (String name : List.of("zoe", "Bob", "alice")) {
-            room.join(new Listener(name));
+            room.join(new RecordingMember(name));
         }
         assertThat(room.someNames(10)).containsExactly("alice", "Bob", "zoe");
     }
@@ -137,7 +96,7 @@ class ChatRoomPresenceTest {
     void someNamesInABigRoomAreAFewOfTheMembers() throws Exception {
         ChatRoom room = room();
         for (int i = 0; i < 30; i++) {
-            room.join(new Listener("user" + i));
+            room.join(new RecordingMember("user" + i));
         }
         List<String> some = room.someNames(5);
         assertThat(some).hasSize(5).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
@@ -147,20 +106,20 @@ class ChatRoomPresenceTest {
     @Test
     void theBroadcastReachesExactlyTheMembersAfterJoinsReplacementsAndLeaves() throws Exception {
         ChatRoom room = room();
-        Listener alice = new Listener("alice");
-        Listener bob = new Listener("bob");
-        Listener carol = new Listener("carol");
-        Listener bobAgain = new Listener("bob");
+        RecordingMember alice = new RecordingMember("alice");
+        RecordingMember bob = new RecordingMember("bob");
+        RecordingMember carol = new RecordingMember("carol");
+        RecordingMember bobAgain = new RecordingMember("bob");
         room.join(alice);
         room.join(bob);
         room.join(carol);
         room.join(bobAgain);
         room.leave(carol, "left");
         room.say(alice, "hello");
-        assertThat(bobAgain.lines).anyMatch(l -> l.endsWith("alice: hello"));
-        assertThat(bob.lines).noneMatch(l -> l.endsWith("alice: hello"));
-        assertThat(carol.lines).noneMatch(l -> l.endsWith("alice: hello"));
-        assertThat(alice.lines).noneMatch(l -> l.endsWith("alice: hello"));
+        assertThat(bobAgain.lines()).anyMatch(l -> l.endsWith("alice: hello"));
+        assertThat(bob.lines()).noneMatch(l -> l.endsWith("alice: hello"));
+        assertThat(carol.lines()).noneMatch(l -> l.endsWith("alice: hello"));
+        assertThat(alice.lines()).noneMatch(l -> l.endsWith("alice: hello"));
         assertThat(room.size()).isEqualTo(2);
     }
 }

@@ -45,6 +45,21 @@ class ChatTest {
     }
 
     @Test
+    void theRoomsLinesAreKeptOnceInTheSharedFeed() {
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD);
+             LineClient bob = new LineClient(server.port()).register("bob", PASSWORD)) {
+            alice.awaitContaining("* bob joined");
+            long before = server.feed().end();
+            alice.send("kept once");
+            bob.awaitContaining("alice: kept once");
+            assertThat(server.feed().end()).isEqualTo(before + 1);
+            RoomFeed.Entry entry = server.feed().at(before);
+            assertThat(new String(entry.line(), java.nio.charset.StandardCharsets.UTF_8)).endsWith("alice: kept once\r\n");
+            assertThat(entry.except().name()).isEqualTo("alice");
+        }
+    }
+
+    @Test
     void aUserDoesNotGetTheirOwnLineBack() {
         try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD);
              LineClient bob = new LineClient(server.port()).register("bob", PASSWORD)) {

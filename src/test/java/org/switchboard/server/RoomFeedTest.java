@@ -1,0 +1,196 @@
+package org.switchboard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.switchboard.chat.RecordingMember;
+
+/** The room's shared feed as members' outboxes read it: order, own lines, joining, leaving, lagging. */
+class RoomFeedTest {
+    /** A socket stand-in that records what it is given; takes at most {@code accept} bytes a write. */
+    private static final class Channel implements WritableByteChannel {
+        private final StringBuffer received = new StringBuffer();
+        volatile int accept = Integer.MAX_VALUE;
+
+        @Override
+        public int write(ByteBuffer source) {
+            int n = Math.min(source.remaining(), accept);
+            byte[] bytes = new byte[n];
+            source.get(bytes);
+            received.append(new String(bytes, StandardCharsets.UTF_8));
+            return n;
+        }
+
+        String received() {
+            return received.toString();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private final RoomFeed feed = new RoomFeed();
+    private final Writers writers = new Writers(1, () -> 0, feed);
+
+    {
+        feed.onAppend(writers::feedMoved);
+    }
+
+    @AfterEach
+    void stop() {
+        writers.close();
+    }
+
+    private Outbox outbox(Channel channel, long limit, Runnable onOverflow) {
+        return new Outbox(channel, limit, onOverflow, writers.nextLane(), () -> { });
+    }
+
+    private static byte[] line(String text) {
+        return (text + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyMemberGetsTheRoomsLinesInOrderButNotItsOwn() {
+        RecordingMember alice = new RecordingMember("alice");
+        RecordingMember bob = new RecordingMember("bob");
+        Channel toAlice = new Channel();
+        Channel toBob = new Channel();
+        outbox(toAlice, 1 << 20, () -> { }).subscribe(feed, alice);
+        outbox(toBob, 1 << 20, () -> { }).subscribe(feed, bob);
+        StringBuilder all = new StringBuilder();
+        StringBuilder notBobs = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            RecordingMember from = i % 2 == 0 ? alice : bob;
+            String text = from.name() + ": " + i;
+            feed.toAllBut(from, line(text));
+            if (from == alice) {
+                notBobs.append(text).append("\r\n");
+            } else {
+                all.append(text).append("\r\n");
+            }
+        }
+        feed.toAllBut(null, line("* notice"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> toBob.received().endsWith("* notice\r\n")
+                && toAlice.received().endsWith("* notice\r\n"));
+        assertThat(toAlice.received()).isEqualTo(all + "* notice\r\n");
+        assertThat(toBob.received()).isEqualTo(notBobs + "* notice\r\n");
+    }
+
+    @Test
+    void ownLinesGoAfterTheRoomLinesThatCameBeforeThem() {
+        RecordingMember carol = new RecordingMember("carol");
+        RecordingMember other = new RecordingMember("other");
+        Channel channel = new Channel();
+        channel.accept = 0;   // hold everything back until all is queued, so one flush has to interleave it
+        Outbox outbox = outbox(channel, 1 << 20, () -> { });
+        outbox.offer(line("history 1"));
+        outbox.offer(line("history 2"));
+        feed.toAllBut(other, line("before carol joined"));
+        outbox.subscribe(feed, carol);
+        outbox.offer(line("welcome"));
+        feed.toAllBut(other, line("room 1"));
+        feed.toAllBut(carol, line("carol's own"));
+        outbox.offer(line("private 1"));
+        feed.toAllBut(other, line("room 2"));
+        outbox.offer(line("private 2"));
+        channel.accept = Integer.MAX_VALUE;
+        outbox.offer(line("last"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> channel.received().endsWith("last\r\n"));
+        assertThat(channel.received()).isEqualTo(
+                "history 1\r\nhistory 2\r\nwelcome\r\nroom 1\r\nprivate 1\r\nroom 2\r\nprivate 2\r\nlast\r\n");
+    }
+
+    @Test
+    void aMemberWhoLeftGetsTheLinesBeforeAndNoneAfter() throws InterruptedException {
+        RecordingMember dave = new RecordingMember("dave");
+        RecordingMember other = new RecordingMember("other");
+        Channel channel = new Channel();
+        channel.accept = 0;
+        AtomicInteger ended = new AtomicInteger();
+        Outbox outbox = new Outbox(channel, 1 << 20, () -> { }, writers.nextLane(), ended::incrementAndGet);
+        outbox.subscribe(feed, dave);
+        feed.toAllBut(other, line("while in"));
+        outbox.unsubscribe();
+        feed.toAllBut(other, line("after leaving"));
+        outbox.finish();
+        channel.accept = Integer.MAX_VALUE;
+        assertThat(outbox.awaitDone(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(channel.received()).isEqualTo("while in\r\n");
+        assertThat(ended).hasValue(1);
+    }
+
+    @Test
+    void aMemberFarBehindInBytesIsDisconnected() {
+        Channel channel = new Channel();
+        channel.accept = 0;   // never reads
+        List<String> overflows = new CopyOnWriteArrayList<>();
+        Outbox outbox = outbox(channel, 1_000, () -> overflows.add("overflow"));
+        outbox.subscribe(feed, new RecordingMember("erin"));
+        RecordingMember other = new RecordingMember("other");
+        for (int i = 0; i < 100; i++) {
+            feed.toAllBut(other, line("a line of some length, number " + i));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> overflows.size() == 1);
+        assertThat(outbox.offer(line("too late"))).isFalse();
+    }
+
+    @Test
+    void aMemberTheFeedHasLappedIsDisconnected() {
+        Channel channel = new Channel();
+        channel.accept = 0;
+        List<String> overflows = new CopyOnWriteArrayList<>();
+        // a byte limit too large to matter: the ring's length is what runs out
+        Outbox outbox = outbox(channel, Long.MAX_VALUE / 2, () -> overflows.add("overflow"));
+        outbox.subscribe(feed, new RecordingMember("frank"));
+        RecordingMember other = new RecordingMember("other");
+        byte[] tiny = line("x");
+        // (what the first sweeps gathered waits unwritten, so the lines behind it must lap the ring)
+        for (int i = 0; i < 2 * RoomFeed.CAPACITY + 10; i++) {
+            feed.toAllBut(other, tiny);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> overflows.size() == 1);
+    }
+
+    @Test
+    void theFeedKeepsItsLinesForReadersBehind() {
+        RecordingMember other = new RecordingMember("other");
+        feed.toAllBut(other, line("one"));
+        feed.toAllBut(null, line("two"));
+        assertThat(feed.end()).isEqualTo(2);
+        assertThat(feed.endOffset()).isEqualTo(10);
+        assertThat(feed.at(0).line()).isEqualTo(line("one"));
+        assertThat(feed.at(0).except()).isEqualTo(other);
+        assertThat(feed.at(1).startOffset()).isEqualTo(5);
+        for (int i = 0; i < RoomFeed.CAPACITY; i++) {
+            feed.toAllBut(null, line("more"));
+        }
+        assertThat(feed.at(0)).isNull();
+        assertThat(feed.at(2)).isNotNull();
+    }
+
+    @Test
+    void aLineToAQuietRoomWakesTheSleepingLane() throws IOException {
+        Channel channel = new Channel();
+        outbox(channel, 1 << 20, () -> { }).subscribe(feed, new RecordingMember("gina"));
+        await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        feed.toAllBut(null, line("hello, quiet room"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> channel.received().equals("hello, quiet room\r\n"));
+    }
+}
