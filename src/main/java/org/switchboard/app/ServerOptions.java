@@ -63,7 +63,7 @@ final class ServerOptions {
     int maxLineBytes = 4096;
 
     @Option(names = "--outbox-limit", paramLabel = "BYTES",
-            description = "Bytes queued for a client before it counts as not reading and is disconnected"
+            description = "Bytes due to a client and not yet sent before it counts as not reading and is disconnected"
                     + " (default: ${DEFAULT-VALUE}).")
     int outboxLimit = 1 << 20;
 
