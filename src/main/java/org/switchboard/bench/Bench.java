@@ -21,7 +21,8 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Threads: the calling thread paces the connects and watches the clock; the clients are spread over
  * {@link BenchConfig#ioThreads()} selector threads ({@link IoLoop}), each of which owns its clients
- * completely (reads, writes, sign-in, counting), so nothing on the delivery path is shared or locked.
+ * (reads, sign-in, counting), so nothing on the delivery path is shared or locked; one more thread,
+ * the {@link Sender}, writes the chat lines on schedule (a sender's writes take its client's lock).
  *
  * <p>Each line carries its scheduled send time; latency is measured from it, not from when the line
  * was actually written, so a server (or bench) stall cannot hide behind a delayed send.
@@ -121,8 +122,10 @@ public final class Bench {
         }
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         for (IoLoop loop : loops) {
-            loop.startSending(senders, start);
+            loop.expectLinesFrom(senders);
         }
+        Sender sender = new Sender(config, new Payload(run), senders, start);
+        sender.start();
         say("sending %.0f lines/s from %d clients: %.1f s warm-up, %.1f s counted", config.rate(),
                 senders.length, seconds(config.warmup()), seconds(config.duration()));
         long windowStart = start + config.warmup().toNanos();
@@ -131,13 +134,15 @@ public final class Bench {
         Optional<ProcessStats> before = serverStats();
         sleepUntil(windowEnd);
         Optional<ProcessStats> after = serverStats();
-        long sentLines = loops.stream().mapToLong(l -> l.linesSent).sum();
+        long sentLines = sender.linesSent;
         long drainDeadline = System.nanoTime() + config.drain().toNanos();
         // Each counted line goes to everyone signed in at the start but its sender.
         while (System.nanoTime() < drainDeadline
-                && loops.stream().mapToLong(l -> l.received).sum() < expected(loops, ready.size())) {
+                && loops.stream().mapToLong(l -> l.received).sum() < sender.linesSent * (ready.size() - 1)) {
             Thread.sleep(10);
         }
+        sender.shutdown();
+        sender.join(1_000);
         for (IoLoop loop : loops) {
             loop.stopAndReport();
         }
@@ -154,7 +159,7 @@ public final class Bench {
         long duplicates = loops.stream().mapToLong(l -> l.duplicates).sum();
         int disconnected = loops.stream().mapToInt(l -> l.disconnected).sum();
         Optional<ProcessStats> end = serverStats();
-        long counted = loops.stream().mapToLong(l -> l.linesSent).sum();
+        long counted = sender.linesSent;
         if (counted != sentLines) {
             say("note: %d counted lines were still being sent after the window", counted - sentLines);
         }
@@ -166,10 +171,6 @@ public final class Bench {
                 latency.getValueAtPercentile(99.9), latency.getMaxValue(),
                 before.isPresent() && after.isPresent() ? after.get().cpuSeconds() - before.get().cpuSeconds() : -1,
                 end.map(ProcessStats::rssBytes).orElse(-1L), end.map(ProcessStats::peakRssBytes).orElse(-1L));
-    }
-
-    private long expected(List<IoLoop> loops, int ready) {
-        return loops.stream().mapToLong(l -> l.linesSent).sum() * (ready - 1);
     }
 
     private BenchResult failedResult(int connected, int signedIn, double signInSeconds, List<IoLoop> loops,

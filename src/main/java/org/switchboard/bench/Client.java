@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** One bench connection. Owned by its {@link IoLoop} thread once handed to it; {@link #state} is read by others. */
 final class Client {
@@ -24,7 +25,10 @@ final class Client {
     final byte[] input = new byte[INPUT_BYTES];
     final ByteBuffer inputBuffer = ByteBuffer.wrap(input);
     boolean skipping;
+    /** Bytes the socket did not take yet; guarded by {@link #writeLock}, as every write to the channel is. */
     final ArrayDeque<ByteBuffer> output = new ArrayDeque<>(0);
+    /** The loop's thread and the {@link Sender} both write to a sender's channel: one at a time. */
+    final ReentrantLock writeLock = new ReentrantLock();
     /** Bit per line number: which counted lines have arrived; made at the first delivery. */
     long[] seen;
 

@@ -15,12 +15,17 @@ import org.HdrHistogram.Histogram;
 import org.switchboard.protocol.Protocol;
 
 /**
- * One selector thread and the clients it owns: connects, sign-in, sending its senders' lines on
- * schedule, reading and counting deliveries. Everything here runs on this thread; the counters are
- * written only by it and read by the bench's main thread (volatile, or after {@link #awaitReport}).
+ * One selector thread and the clients it owns: connects, sign-in, reading and counting deliveries.
+ * Everything here runs on this thread except the chat lines, which the {@link Sender} writes on
+ * schedule through {@link #sendFromAnotherThread}; a client's writes are serialised by its lock. The
+ * counters are written only by this thread and read by the bench's main thread (volatile, or after
+ * {@link #awaitReport}).
  */
 final class IoLoop extends Thread {
     private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+    private static final int GONE = 0;
+    private static final int WRITTEN = 1;
+    private static final int QUEUED = 2;
     private static final byte[] PROMPT_NAME = Protocol.PROMPT_NAME.getBytes(StandardCharsets.UTF_8);
     private static final byte[][] PASSWORD_PROMPTS = {
         Protocol.PROMPT_PASSWORD.getBytes(StandardCharsets.UTF_8),
@@ -48,15 +53,12 @@ final class IoLoop extends Thread {
     volatile int disconnected;
     volatile long received;
     volatile long duplicates;
-    volatile long linesSent;
     volatile long bytesRead;
     volatile long lastReadyAt;
     volatile String firstError;
 
     private volatile Client[] senders;
-    private volatile long startNanos;
     private volatile boolean stopping;
-    private long nextSeq;
 
     IoLoop(BenchConfig config, Payload payload, String name) {
         super(name);
@@ -89,11 +91,9 @@ final class IoLoop extends Thread {
         return new ArrayList<>(readyList);
     }
 
-    /** Starts sending: line {@code seq} goes from {@code senders[seq % senders.length]} at its time. */
-    void startSending(Client[] all, long start) {
+    /** From now on, line {@code seq} comes from {@code senders[seq % senders.length]} (it does not get it back). */
+    void expectLinesFrom(Client[] all) {
         senders = all;
-        startNanos = start;
-        selector.wakeup();
     }
 
     /** Stops reading and sending; the counters are final once {@link #awaitReport} returns. */
@@ -115,12 +115,7 @@ final class IoLoop extends Thread {
         try {
             while (!stopping) {
                 admit();
-                long timeoutMillis = 50;
-                Client[] all = senders;
-                if (all != null) {
-                    timeoutMillis = sendDue(System.nanoTime(), all);
-                }
-                int selected = timeoutMillis <= 0 ? selector.selectNow() : selector.select(timeoutMillis);
+                int selected = selector.select(50);
                 if (selected > 0) {
                     long now = System.nanoTime();
                     for (SelectionKey key : selector.selectedKeys()) {
@@ -166,26 +161,6 @@ final class IoLoop extends Thread {
         }
     }
 
-    /** Sends the lines that are due; returns how long the selector may sleep, in milliseconds. */
-    private long sendDue(long now, Client[] all) {
-        while (nextSeq < planned) {
-            long due = startNanos + config.offsetNanos(nextSeq);
-            if (due > now) {
-                return Math.max(1, (due - now + 999_999) / 1_000_000);
-            }
-            Client sender = all[(int) (nextSeq % all.length)];
-            if (sender.loop == this && sender.state == Client.State.READY) {
-                String text = payload.format(nextSeq, due);
-                send(sender, Protocol.lineBytes(irc ? "PRIVMSG " + config.channel() + " :" + text : text));
-                if (config.measured(nextSeq) && sender.state == Client.State.READY) {
-                    linesSent++;
-                }
-            }
-            nextSeq++;
-        }
-        return 50;
-    }
-
     private void handle(Client client, SelectionKey key, long now) {
         if (!key.isValid()) {
             return;
@@ -199,7 +174,12 @@ final class IoLoop extends Thread {
                 return;
             }
             if (key.isWritable()) {
-                flush(client);
+                client.writeLock.lock();
+                try {
+                    flush(client);
+                } finally {
+                    client.writeLock.unlock();
+                }
             }
             if (key.isReadable()) {
                 read(client, now);
@@ -353,21 +333,52 @@ final class IoLoop extends Thread {
     }
 
     private void send(Client client, byte[] bytes) {
-        if (client.state == Client.State.FAILED || client.state == Client.State.CLOSED) {
-            return;
-        }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
+            write(client, bytes);
+        } catch (IOException e) {
+            lost(client, e.getMessage());
+        }
+    }
+
+    /**
+     * Writes a line for the {@link Sender}; false when the client is gone or the write failed (this
+     * loop then counts it as lost when it next reads).
+     */
+    boolean sendFromAnotherThread(Client client, byte[] bytes) {
+        try {
+            int written = write(client, bytes);
+            if (written == QUEUED) {
+                // the new interest in writing takes effect at the loop's next selection: make it now
+                selector.wakeup();
+            }
+            return written != GONE;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes at once what the socket takes; the rest waits in the client's output for this loop's next
+     * writable event. {@link #WRITTEN}, {@link #QUEUED}, or {@link #GONE} when the client is gone.
+     */
+    private int write(Client client, byte[] bytes) throws IOException {
+        client.writeLock.lock();
+        try {
+            if (client.state == Client.State.FAILED || client.state == Client.State.CLOSED) {
+                return GONE;
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
             if (client.output.isEmpty()) {
                 client.channel.write(buffer);
                 if (!buffer.hasRemaining()) {
-                    return;
+                    return WRITTEN;
                 }
             }
             client.output.add(buffer);
             client.key.interestOps(client.key.interestOps() | SelectionKey.OP_WRITE);
-        } catch (IOException e) {
-            lost(client, e.getMessage());
+            return QUEUED;
+        } finally {
+            client.writeLock.unlock();
         }
     }
 
