@@ -425,11 +425,6 @@ public final class ChatServer implements AutoCloseable {
         return writers;
     }
 
-    /** Connections open now (signed in or not). */
-    int connectionCount() {
-        return connections.size();
-    }
-
     Authenticator authenticator() {
         return authenticator;
     }

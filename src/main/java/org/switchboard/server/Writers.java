@@ -65,10 +65,6 @@ final class Writers implements AutoCloseable {
         return lanes[Math.floorMod(nextLane.getAndIncrement(), lanes.length)];
     }
 
-    int threads() {
-        return lanes.length;
-    }
-
     /** The feed has a new line: a lane that sleeps for lack of work wakes (any thread). */
     void feedMoved() {
         for (Lane lane : lanes) {
