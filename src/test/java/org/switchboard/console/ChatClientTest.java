@@ -11,32 +11,21 @@ import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.server.ChatServer;
 import org.switchboard.support.LineClient;
+import org.switchboard.support.ServerFixture;
 import org.switchboard.support.TestServer;
 
 /** The console client against a real server, its keyboard a pipe and its screen a buffer. */
-class ChatClientTest {
-    @TempDir
-    Path dir;
-    ChatServer server;
+class ChatClientTest extends ServerFixture {
     TokenFile tokens;
 
     @BeforeEach
     void start() {
         server = TestServer.start(dir);
         tokens = new TokenFile(dir.resolve("config/tokens"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     /** Incoming lines are printed by the client's reader thread: waits until every expected text is shown. */

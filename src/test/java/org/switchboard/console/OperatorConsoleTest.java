@@ -10,31 +10,20 @@ import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.control.Operator;
-import org.switchboard.server.ChatServer;
 import org.switchboard.server.ServerState;
+import org.switchboard.support.ServerFixture;
 import org.switchboard.support.TestServer;
 
-class OperatorConsoleTest {
-    @TempDir
-    Path dir;
-    ChatServer server;
+class OperatorConsoleTest extends ServerFixture {
     final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
     @BeforeEach
     void start() {
         server = TestServer.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private OperatorConsole console(BufferedReader in) {

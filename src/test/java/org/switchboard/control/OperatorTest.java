@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,23 +17,16 @@ import org.switchboard.server.ChatServer;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerState;
 import org.switchboard.support.LineClient;
+import org.switchboard.support.ServerFixture;
 import org.switchboard.support.TestServer;
 
-class OperatorTest {
-    @TempDir
-    Path dir;
-    ChatServer server;
+class OperatorTest extends ServerFixture {
     Operator operator;
 
     @BeforeEach
     void start() {
         server = TestServer.start(dir);
         operator = new Operator(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

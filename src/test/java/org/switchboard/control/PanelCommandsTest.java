@@ -6,32 +6,19 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.server.ChatServer;
 import org.switchboard.server.ServerEvent;
 import org.switchboard.server.ServerState;
 import org.switchboard.support.LineClient;
+import org.switchboard.support.ServerFixture;
 import org.switchboard.support.TestServer;
 
 /** The operator commands the control panel leans on: private lines, another port, cleared logs. */
-class PanelCommandsTest {
+class PanelCommandsTest extends ServerFixture {
     static final String PASSWORD = TestServer.PASSWORD;
-
-    @TempDir
-    Path dir;
-    ChatServer server;
-
-    @AfterEach
-    void close() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void msgReachesOnlyTheNamedUserAsAPrivateLineFromTheServer() {

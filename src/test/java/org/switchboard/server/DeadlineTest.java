@@ -6,29 +6,18 @@ import static org.awaitility.Awaitility.await;
 import java.net.Socket;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import jdk.net.ExtendedSocketOptions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.protocol.Protocol;
 import org.switchboard.support.LineClient;
+import org.switchboard.support.ServerFixture;
 import org.switchboard.support.TestServer;
 
 /** Sign-in deadline, idle timeout and keep-alive: clients that stall or vanish do not hold a slot. */
-class DeadlineTest {
+class DeadlineTest extends ServerFixture {
     static final String PASSWORD = TestServer.PASSWORD;
-
-    @TempDir
-    Path dir;
-    ChatServer server;
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void aClientTricklingBytesDoesNotOutliveTheSignInDeadline() throws Exception {

@@ -2,7 +2,6 @@ package org.switchboard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -10,22 +9,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.support.LineClient;
+import org.switchboard.support.ServerFixture;
 import org.switchboard.support.TestServer;
 
-class EchoModeTest {
-    @TempDir
-    Path dir;
-    ChatServer server;
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
+class EchoModeTest extends ServerFixture {
     @Test
     void twentyClientsAtOnceEachGetTheirOwnLinesBack() throws Exception {
         server = TestServer.start(dir, b -> b.mode(ServerMode.ECHO));

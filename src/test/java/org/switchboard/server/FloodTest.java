@@ -2,26 +2,15 @@ package org.switchboard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.support.LineClient;
+import org.switchboard.support.ServerFixture;
 import org.switchboard.support.TestServer;
 
 /** Flood control as clients meet it, on a real server. */
-class FloodTest {
+class FloodTest extends ServerFixture {
     static final String PASSWORD = TestServer.PASSWORD;
-
-    @TempDir
-    Path dir;
-    ChatServer server;
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void withTheDefaultsAShortBurstIsOnlyDelayedAndEveryLineArrives() {

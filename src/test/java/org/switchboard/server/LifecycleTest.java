@@ -10,34 +10,24 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.support.LineClient;
+import org.switchboard.support.ServerFixture;
 import org.switchboard.support.TestServer;
 
-class LifecycleTest {
+class LifecycleTest extends ServerFixture {
     static final String PASSWORD = TestServer.PASSWORD;
 
-    @TempDir
-    Path dir;
-    ChatServer server;
     final List<ServerEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
         server = TestServer.start(dir);
         server.addListener(events::add);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

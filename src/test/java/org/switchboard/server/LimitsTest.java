@@ -3,28 +3,17 @@ package org.switchboard.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.protocol.Protocol;
 import org.switchboard.support.LineClient;
+import org.switchboard.support.ServerFixture;
 import org.switchboard.support.TestServer;
 
 /** The connection limits and the codec's bounds, attacked through a real socket. */
-class LimitsTest {
+class LimitsTest extends ServerFixture {
     static final String PASSWORD = TestServer.PASSWORD;
-
-    @TempDir
-    Path dir;
-    ChatServer server;
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void anOverlongLineIsRefusedAndDiscardedAndFiveOfThemDisconnect() {

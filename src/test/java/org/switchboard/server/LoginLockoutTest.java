@@ -2,33 +2,22 @@ package org.switchboard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.protocol.Protocol;
 import org.switchboard.support.LineClient;
+import org.switchboard.support.ServerFixture;
 import org.switchboard.support.TestServer;
 
 /** The login throttle as a client meets it, with the default policy (5 wrong passwords lock a name). */
-class LoginLockoutTest {
+class LoginLockoutTest extends ServerFixture {
     static final String PASSWORD = TestServer.PASSWORD;
-
-    @TempDir
-    Path dir;
-    ChatServer server;
 
     @BeforeEach
     void start() {
         server = TestServer.start(dir);
         new LineClient(server.port()).register("alice", PASSWORD).close();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     /** Two wrong passwords on one connection, then an empty line; returns what the server said. */

@@ -4,32 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.protocol.Protocol;
 import org.switchboard.support.LineClient;
+import org.switchboard.support.ServerFixture;
 import org.switchboard.support.TestServer;
 
-class SignInTest {
+class SignInTest extends ServerFixture {
     static final String PASSWORD = TestServer.PASSWORD;
-
-    @TempDir
-    Path dir;
-    ChatServer server;
 
     @BeforeEach
     void start() {
         server = TestServer.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test
