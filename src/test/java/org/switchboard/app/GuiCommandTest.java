@@ -2,23 +2,10 @@ package org.switchboard.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The gui command's options; opening the window itself is covered by the ui tests. */
-class GuiCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
-
+class GuiCommandTest extends CommandLineFixture {
     @Test
     void guiTakesTheSameServerOptionsAsServe() {
         assertThat(run("gui", "-h")).isZero();
