@@ -109,7 +109,19 @@ public final class Operator {
                         + formatDuration(stats.uptime()),
                 "Users online " + stats.usersOnline() + " (peak " + stats.peakUsersOnline() + "), connections "
                         + stats.connections() + ", registered users " + stats.registeredUsers()
-                        + ", messages " + stats.messages());
+                        + ", messages " + stats.messages(),
+                writeRoundLine(stats));
+    }
+
+    /** The writers' last round through the room: about the longest a chat line waits to be written. */
+    static String writeRoundLine(ServerStats stats) {
+        if (stats.writeRoundClients() == 0) {
+            return "Last write round: none yet (nobody has been sent a room line)";
+        }
+        double millis = stats.writeRound().toNanos() / 1e6;
+        return String.format(Locale.ROOT, "Last write round: %s ms through %,d member%s (a room line waits up to about one round to be sent)",
+                millis < 1 ? String.format(Locale.ROOT, "%.2f", millis) : String.format(Locale.ROOT, "%.1f", millis),
+                stats.writeRoundClients(), stats.writeRoundClients() == 1 ? "" : "s");
     }
 
     public Reply users() {

@@ -380,8 +380,11 @@ public final class ChatServer implements AutoCloseable {
         Duration uptime = state == ServerState.STOPPED || started == null
                 ? Duration.ZERO : Duration.between(started, clock.instant());
         ChatRoom current = room;
+        Writers currentWriters = writers;
+        Writers.WriteRound round = currentWriters == null ? null : currentWriters.lastRound();
         return new ServerStats(state, port, config.mode(), uptime, connections.size(),
-                current == null ? 0 : current.size(), peakOnline.get(), messages.get(), registeredUsers());
+                current == null ? 0 : current.size(), peakOnline.get(), messages.get(), registeredUsers(),
+                round == null ? Duration.ZERO : Duration.ofNanos(round.nanos()), round == null ? 0 : round.clients());
     }
 
     public void addListener(ServerListener listener) {

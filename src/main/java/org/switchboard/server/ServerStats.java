@@ -2,7 +2,14 @@ package org.switchboard.server;
 
 import java.time.Duration;
 
-/** A snapshot of the server's counters, for "status" and the control panel's status bar. */
+/**
+ * A snapshot of the server's counters, for "status" and the control panel's status bar.
+ *
+ * @param writeRound        how long the writers' latest round through the room took (one write to each
+ *                          member with lines due; the slowest writer thread's), zero before the first: a
+ *                          chat line waits for the next round to reach a member
+ * @param writeRoundClients the members that round went through, 0 before the first
+ */
 public record ServerStats(
         ServerState state,
         int port,
@@ -12,4 +19,6 @@ public record ServerStats(
         int usersOnline,
         int peakUsersOnline,
         long messages,
-        int registeredUsers) { }
+        int registeredUsers,
+        Duration writeRound,
+        int writeRoundClients) { }

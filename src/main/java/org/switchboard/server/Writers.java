@@ -74,6 +74,25 @@ final class Writers implements AutoCloseable {
         }
     }
 
+    /**
+     * The slowest lane's last round: how long its latest sweep through the room's members took, and
+     * how many there were; null before any. A room line waits for the next round to reach a member, so
+     * with many clients this is about the longest it waits on the server.
+     */
+    WriteRound lastRound() {
+        WriteRound slowest = null;
+        for (Lane lane : lanes) {
+            WriteRound round = lane.lastRound;
+            if (round != null && (slowest == null || round.nanos() > slowest.nanos())) {
+                slowest = round;
+            }
+        }
+        return slowest;
+    }
+
+    /** One sweep through a lane's room members: how long it took, and how many it wrote to. */
+    record WriteRound(long nanos, int clients) { }
+
     /** Stops the lanes after one last sweep of what is on their lists. */
     @Override
     public void close() {
@@ -104,6 +123,8 @@ final class Writers implements AutoCloseable {
         /** The feed's end at the last sweep (lane thread only). */
         private long sweptFeedEnd;
         private long sweeps;
+        /** The last sweep that went through the members (written by the lane, read by anyone). */
+        private volatile WriteRound lastRound;
 
         private Lane(String name) {
             thread = Thread.ofPlatform().name(name).daemon(true).start(this::run);
@@ -181,7 +202,10 @@ final class Writers implements AutoCloseable {
                     continue;
                 }
                 lastSweep = System.nanoTime();
-                sweep();
+                int membersWritten = sweep();
+                if (membersWritten > 0) {
+                    lastRound = new WriteRound(System.nanoTime() - lastSweep, membersWritten);
+                }
             }
         }
 
@@ -201,8 +225,9 @@ final class Writers implements AutoCloseable {
         /**
          * The outboxes on the list first, then, when the feed has moved, every member not written in
          * this sweep yet, always in the same order, so each waits about one sweep between writes.
+         * Returns how many members the sweep went through: 0 when the feed had not moved.
          */
-        private void sweep() {
+        private int sweep() {
             long sweep = ++sweeps;
             long feedEnd = feed == null ? 0 : feed.end();
             boolean feedMoved = feedEnd != sweptFeedEnd;
@@ -216,14 +241,17 @@ final class Writers implements AutoCloseable {
                 outbox.flush(buffer, true);
                 outbox = next;
             }
-            if (feedMoved) {
-                for (Outbox member : members) {
-                    if (member.sweptIn != sweep) {
-                        member.sweptIn = sweep;
-                        member.flush(buffer, false);
-                    }
+            if (!feedMoved) {
+                return 0;
+            }
+            Outbox[] all = members;
+            for (Outbox member : all) {
+                if (member.sweptIn != sweep) {
+                    member.sweptIn = sweep;
+                    member.flush(buffer, false);
                 }
             }
+            return all.length;
         }
     }
 }

@@ -2,12 +2,14 @@ package org.switchboard.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +44,20 @@ class OperatorTest extends ServerFixture {
         Reply reply = operator.execute("status");
         assertThat(reply.lines().get(0)).startsWith("Server listening on port " + server.port() + ", chat mode, up ");
         assertThat(reply.lines().get(1)).startsWith("Users online 0 (peak 0)");
+        assertThat(reply.lines().get(2)).isEqualTo("Last write round: none yet (nobody has been sent a room line)");
+    }
+
+    @Test
+    void statusTellsHowLongTheLastWriteRoundThroughTheRoomTook() {
+        try (LineClient alice = new LineClient(server.port()).register("alice", TestServer.PASSWORD);
+             LineClient bob = new LineClient(server.port()).register("bob", TestServer.PASSWORD)) {
+            alice.send("hello, bob");
+            bob.awaitContaining("hello, bob");
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    operator.execute("status").lines().get(2).contains(" through 2 members "));
+            assertThat(operator.execute("status").lines().get(2))
+                    .matches("Last write round: \\d+\\.\\d+ ms through 2 members \\(a room line waits up to about one round to be sent\\)");
+        }
     }
 
     @Test

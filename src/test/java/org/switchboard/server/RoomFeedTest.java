@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.chat.RecordingMember;
@@ -22,9 +23,14 @@ class RoomFeedTest {
     private static final class Channel implements WritableByteChannel {
         private final StringBuffer received = new StringBuffer();
         volatile int accept = Integer.MAX_VALUE;
+        /** How long each write takes, as a slow socket would. */
+        volatile long writeMillis;
 
         @Override
         public int write(ByteBuffer source) {
+            if (writeMillis > 0) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(writeMillis));
+            }
             int n = Math.min(source.remaining(), accept);
             byte[] bytes = new byte[n];
             source.get(bytes);
@@ -192,5 +198,26 @@ class RoomFeedTest {
         await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> true);
         feed.toAllBut(null, line("hello, quiet room"));
         await().atMost(Duration.ofSeconds(5)).until(() -> channel.received().equals("hello, quiet room\r\n"));
+    }
+
+    @Test
+    void aRoundThroughTheMembersIsTimedAndCounted() {
+        Channel slow = new Channel();
+        slow.writeMillis = 30;
+        Outbox first = outbox(new Channel(), 1 << 20, () -> { });
+        first.subscribe(feed, new RecordingMember("hana"));
+        outbox(slow, 1 << 20, () -> { }).subscribe(feed, new RecordingMember("ivan"));
+        outbox(new Channel(), 1 << 20, () -> { }).subscribe(feed, new RecordingMember("jo"));
+        // an own line alone is not a round through the room
+        first.offer(line("welcome, hana"));
+        await().pollDelay(Duration.ofMillis(100)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(writers.lastRound()).isNull();
+
+        feed.toAllBut(null, line("hello, room"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> writers.lastRound() != null);
+        Writers.WriteRound round = writers.lastRound();
+        assertThat(round.clients()).isEqualTo(3);
+        assertThat(round.nanos()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(30));
+        assertThat(slow.received()).isEqualTo("hello, room\r\n");
     }
 }

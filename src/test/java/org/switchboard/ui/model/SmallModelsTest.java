@@ -81,7 +81,7 @@ class SmallModelsTest {
         StatusModel status = new StatusModel();
         assertThat(status.badgeProperty().get()).isEqualTo("Stopped");
         status.stats(new ServerStats(ServerState.LISTENING, 5050, ServerMode.CHAT, Duration.ofSeconds(3723), 4, 3, 7,
-                10, 12), 0);
+                10, 12, Duration.ZERO, 0), 0);
         assertThat(status.badgeProperty().get()).isEqualTo("Listening on :5050");
         assertThat(status.clientsProperty().get()).isEqualTo("3 online · peak 7");
         assertThat(status.uptimeProperty().get()).isEqualTo("up 1:02:03");
