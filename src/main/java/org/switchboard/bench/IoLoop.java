@@ -58,6 +58,8 @@ final class IoLoop extends Thread {
     volatile String firstError;
 
     private volatile Client[] senders;
+    /** When the current selection handed over its first ready key; 0 before (this thread only). */
+    private long selectedAt;
     private volatile boolean stopping;
 
     IoLoop(BenchConfig config, Payload payload, String name) {
@@ -115,14 +117,8 @@ final class IoLoop extends Thread {
         try {
             while (!stopping) {
                 admit();
-                int selected = selector.select(50);
-                if (selected > 0) {
-                    long now = System.nanoTime();
-                    for (SelectionKey key : selector.selectedKeys()) {
-                        handle((Client) key.attachment(), key, now);
-                    }
-                    selector.selectedKeys().clear();
-                }
+                selectedAt = 0;
+                selector.select(this::ready, 50);
             }
         } catch (IOException e) {
             if (firstError == null) {
@@ -159,6 +155,18 @@ final class IoLoop extends Thread {
                 failed(client, "register: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * One ready key, from inside the selection (no selected-key set to fill and empty). Every key of a
+     * selection is stamped with the moment the first of them was handed over: the time the bench learned
+     * that the lines had arrived, not the time it got round to reading them.
+     */
+    private void ready(SelectionKey key) {
+        if (selectedAt == 0) {
+            selectedAt = System.nanoTime();
+        }
+        handle((Client) key.attachment(), key, selectedAt);
     }
 
     private void handle(Client client, SelectionKey key, long now) {
