@@ -531,7 +531,7 @@ public final class ChatServer implements AutoCloseable {
             return;
         }
         InetAddress from = remote.getAddress();
-        String address = from.getHostAddress() + ":" + remote.getPort();
+        String address = Connection.describe(remote);
         if (!clientPermits.tryAcquire()) {
             refuse(client, "The server is full. Try again later.");
             log.warn("Refused " + address + ": " + config.maxClients() + " clients connected");
@@ -549,7 +549,7 @@ public final class ChatServer implements AutoCloseable {
             client.setOption(StandardSocketOptions.TCP_NODELAY, true);
             keepAlive(client);
             client.configureBlocking(false);
-            Connection connection = new Connection(this, client);
+            Connection connection = new Connection(this, client, remote);
             connections.add(connection);
             log.info("Client " + address + " connected");
             clientThreads.newThread(connection).start();

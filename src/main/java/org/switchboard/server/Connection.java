@@ -50,14 +50,13 @@ final class Connection implements Member, SignIn.Peer, Runnable {
     private volatile boolean joined;
     private int overlongLines;
 
-    /** Takes a connected, non-blocking channel. */
-    Connection(ChatServer server, SocketChannel channel) throws IOException {
+    /** Takes a connected, non-blocking channel and the peer's address, as the listener found it. */
+    Connection(ChatServer server, SocketChannel channel, InetSocketAddress remote) {
         this.server = server;
         this.config = server.config();
         this.channel = channel;
-        InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
         this.inetAddress = remote.getAddress();
-        this.address = inetAddress.getHostAddress() + ":" + remote.getPort();
+        this.address = describe(remote);
         this.input = server.readPoller().input(channel);
         this.since = server.clock().instant();
         this.flood = new FloodControl(config.flood(), System::nanoTime);
@@ -230,6 +229,11 @@ final class Connection implements Member, SignIn.Peer, Runnable {
     @Override
     public Instant since() {
         return since;
+    }
+
+    /** A peer's address as the log writes it: {@code 127.0.0.1:54964}. */
+    static String describe(InetSocketAddress remote) {
+        return remote.getAddress().getHostAddress() + ":" + remote.getPort();
     }
 
     /** The client's channel (tests look at its options). */
