@@ -11,6 +11,7 @@ import org.switchboard.auth.IdentityFileException;
 import org.switchboard.console.OperatorConsole;
 import org.switchboard.control.Operator;
 import org.switchboard.server.ChatServer;
+import org.switchboard.server.DataFolderException;
 import org.switchboard.server.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +48,10 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         } catch (IOException e) {
             System.err.println("switchboard: cannot listen on port " + config.port() + ": " + e.getMessage());
+            chat.close();
+            return 1;
+        } catch (DataFolderException e) {
+            System.err.println("switchboard: " + e.getMessage());
             chat.close();
             return 1;
         } catch (IdentityFileException e) {

@@ -248,7 +248,8 @@ public final class IdentityStore {
         try {
             for (long[] range : discarded) {
                 if (change > range[0] && change <= range[1]) {
-                    throw new UncheckedIOException(new IOException("cannot write the identity file " + file));
+                    throw new UncheckedIOException("cannot write the identity file " + file,
+                            new IOException("a write that carried this change failed"));
                 }
             }
             if (change <= durable) {
@@ -277,7 +278,7 @@ public final class IdentityStore {
                 } finally {
                     lock.unlock();
                 }
-                throw new UncheckedIOException("cannot write the identity file " + file, e);
+                throw new UncheckedIOException("cannot write the identity file " + file + ": " + TextFiles.reason(e), e);
             }
         } finally {
             disk.unlock();

@@ -13,6 +13,7 @@ import org.switchboard.auth.IdentityFileException;
 import org.switchboard.chat.MemberInfo;
 import org.switchboard.log.LogEntry;
 import org.switchboard.server.ChatServer;
+import org.switchboard.server.DataFolderException;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerState;
 import org.switchboard.server.ServerStats;
@@ -176,7 +177,7 @@ public final class Operator {
 
     /** How a server is started, for {@link #startWith}. */
     private interface Starting {
-        void run() throws IOException, IdentityFileException;
+        void run() throws IOException, IdentityFileException, DataFolderException;
     }
 
     private Reply startWith(Starting starting) {
@@ -191,6 +192,8 @@ public final class Operator {
             return Reply.failure("Cannot listen on port " + server.port() + ": " + e.getMessage());
         } catch (IdentityFileException e) {
             return Reply.failure("Cannot read the identity file: " + e.getMessage());
+        } catch (DataFolderException e) {
+            return Reply.failure(e.getMessage());
         }
     }
 
@@ -234,6 +237,8 @@ public final class Operator {
             return Reply.success("Identity file cleared: " + removed + " user(s) removed. Everyone registers again.");
         } catch (IdentityFileException e) {
             return Reply.failure("Cannot read the identity file: " + e.getMessage());
+        } catch (DataFolderException e) {
+            return Reply.failure(e.getMessage());
         } catch (UncheckedIOException e) {
             return Reply.failure("Cannot write the identity file: " + e.getCause().getMessage());
         }

@@ -6,14 +6,20 @@ import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The server's own text files: lenient reading (invalid UTF-8 becomes U+FFFD instead of failing), torn
@@ -112,6 +118,21 @@ public final class TextFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Why an operation on a file failed, in a few words and without the path (which the caller's message
+     * names already): "permission denied", "no space left on device", "read-only file system"...
+     */
+    public static String reason(IOException e) {
+        return switch (e) {
+            case AccessDeniedException denied -> "permission denied";
+            case NoSuchFileException missing -> "a folder on the way does not exist";
+            case NotDirectoryException notFolder -> "a file stands where a folder should be";
+            case FileAlreadyExistsException exists -> "a file stands where a folder should be";
+            case FileSystemException fs when fs.getReason() != null -> fs.getReason().toLowerCase(Locale.ROOT);
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
     }
 
     private static void ownerOnly(Path path) throws IOException {

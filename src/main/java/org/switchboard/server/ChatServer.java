@@ -97,6 +97,8 @@ public final class ChatServer implements AutoCloseable {
     private ChatRoom room;
     /** The room's lines, shared by every member's outbox; lives as long as the room. */
     private RoomFeed feed;
+    /** The data files' folders, locked from the first start (or clear-users) until {@link #close}. */
+    private DataFolders dataFolders;
 
     public ChatServer(ServerConfig config) {
         this(config, Clock.systemDefaultZone());
@@ -116,10 +118,11 @@ public final class ChatServer implements AutoCloseable {
     /**
      * Opens the data files (first time only) and starts listening.
      *
+     * @throws DataFolderException when a data folder cannot be used or another server holds it
      * @throws IdentityFileException when users.txt cannot be read: the server does not start
      * @throws IOException when the port cannot be bound (e.g. it is in use)
      */
-    public void start() throws IOException, IdentityFileException {
+    public void start() throws IOException, IdentityFileException, DataFolderException {
         lifecycle.lock();
         try {
             if (state != ServerState.STOPPED) {
@@ -150,7 +153,7 @@ public final class ChatServer implements AutoCloseable {
      * Starts as {@link #start()} does, on another port than the configured one (0: any free port), for
      * an operator whose port turned out to be taken. Only a stopped server changes its port.
      */
-    public void start(int newPort) throws IOException, IdentityFileException {
+    public void start(int newPort) throws IOException, IdentityFileException, DataFolderException {
         if (newPort < 0 || newPort > 65_535) {
             throw new IllegalArgumentException("port must be 0-65535: " + newPort);
         }
@@ -243,6 +246,10 @@ public final class ChatServer implements AutoCloseable {
                 timer.shutdownNow();
                 timer = null;
             }
+            if (dataFolders != null) {
+                dataFolders.close();
+                dataFolders = null;
+            }
         } finally {
             lifecycle.unlock();
         }
@@ -329,7 +336,7 @@ public final class ChatServer implements AutoCloseable {
     }
 
     /** Forgets every registered user and token; returns how many users were removed. */
-    public int clearUsers() throws IdentityFileException {
+    public int clearUsers() throws IdentityFileException, DataFolderException {
         lifecycle.lock();
         try {
             openData();
@@ -451,9 +458,13 @@ public final class ChatServer implements AutoCloseable {
 
     // ---- internals ----
 
-    private void openData() throws IdentityFileException {
+    private void openData() throws IdentityFileException, DataFolderException {
         if (room != null) {
             return;
+        }
+        if (dataFolders == null) {
+            dataFolders = DataFolders.open(List.of(config.usersFile(), config.logFile(), config.historyFile()),
+                    folder -> log.info("Created the data folder " + folder));
         }
         authenticator = newAuthenticator(IdentityStore.open(config.usersFile()));
         try {

@@ -1,6 +1,8 @@
 package org.switchboard.server;
 
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.switchboard.chat.ChatLine;
 import org.switchboard.chat.ChatRoom;
@@ -53,10 +55,7 @@ final class ChatSession {
                     member.line(Protocol.ERROR_PREFIX + "Nobody called '" + message.to() + "' is online.");
                 }
             }
-            case ChatCommand.Token token -> server.authenticator().issueToken(member.name()).ifPresentOrElse(
-                    value -> member.line(Protocol.TOKEN_PREFIX + value),
-                    () -> member.line(Protocol.ERROR_PREFIX + "Your name is no longer registered; "
-                            + "no token can be issued."));
+            case ChatCommand.Token token -> issueToken();
             case ChatCommand.Quit quit -> {
                 member.line(Protocol.NOTICE_PREFIX + "Goodbye, " + member.name() + ".");
                 return false;
@@ -64,6 +63,19 @@ final class ChatSession {
             case ChatCommand.Invalid invalid -> member.line(Protocol.ERROR_PREFIX + invalid.reason());
         }
         return true;
+    }
+
+    private void issueToken() {
+        Optional<String> token;
+        try {
+            token = server.authenticator().issueToken(member.name());
+        } catch (UncheckedIOException e) {
+            server.log().warn("Token for " + member.name() + " not saved: " + e.getMessage());
+            member.line(Protocol.ERROR_PREFIX + "The server cannot save a token right now; try again later.");
+            return;
+        }
+        token.ifPresentOrElse(value -> member.line(Protocol.TOKEN_PREFIX + value),
+                () -> member.line(Protocol.ERROR_PREFIX + "Your name is no longer registered; no token can be issued."));
     }
 
     private void sendHistory(int count) {

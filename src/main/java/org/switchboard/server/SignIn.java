@@ -1,5 +1,6 @@
 package org.switchboard.server;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -113,7 +114,14 @@ final class SignIn {
         if (parts.length != 2 || Names.problem(parts[0]).isPresent()) {
             return retryName("Usage at the name prompt: /token NAME TOKEN");
         }
-        var login = auth.signInWithToken(parts[0], parts[1]);
+        Optional<Authenticator.TokenLogin> login;
+        try {
+            login = auth.signInWithToken(parts[0], parts[1]);
+        } catch (UncheckedIOException e) {
+            log.warn("Token sign-in of " + parts[0] + " not saved: " + e.getMessage());
+            return retryName("The server cannot save sign-ins by token right now. Sign in with your name and"
+                    + " password.");
+        }
         if (login.isPresent()) {
             return done(login.get().name(), Method.TOKEN, Optional.of(login.get().freshToken()));
         }
@@ -187,7 +195,16 @@ final class SignIn {
             peer.prompt(Protocol.PROMPT_NEW_PASSWORD);
             return PENDING;
         }
-        if (!auth.register(name, candidate)) {
+        boolean registered;
+        try {
+            registered = auth.register(name, candidate);
+        } catch (UncheckedIOException e) {
+            // The store kept everything it had and forgot this change: say so once, without a stack trace.
+            log.warn("Registration of " + name + " from " + peer.address() + " not saved: " + e.getMessage());
+            return retryName("The server cannot save new users right now, so '" + name + "' was not registered."
+                    + " Try again later, or sign in with a name you registered before.");
+        }
+        if (!registered) {
             return retryName("Somebody registered '" + name + "' a moment ago. Choose another name.");
         }
         log.info("Registered new user " + name + " from " + peer.address());

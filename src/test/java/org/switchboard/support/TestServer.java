@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.switchboard.auth.IdentityFileException;
 import org.switchboard.server.ChatServer;
+import org.switchboard.server.DataFolderException;
 import org.switchboard.server.FloodLimits;
 import org.switchboard.server.ServerConfig;
 
@@ -41,7 +42,7 @@ public final class TestServer {
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (IdentityFileException e) {
+        } catch (IdentityFileException | DataFolderException e) {
             throw new IllegalStateException(e);
         }
         return server;
