@@ -3,11 +3,13 @@ package org.switchboard.app;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.switchboard.bench.Bench;
 import org.switchboard.bench.BenchConfig;
 import org.switchboard.bench.BenchProtocol;
 import org.switchboard.bench.BenchResult;
+import org.switchboard.bench.ServerData;
 import org.switchboard.protocol.Protocol;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,6 +88,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "The server's process id: report its CPU time and resident memory (Linux /proc).")
     long serverPid;
 
+    @Option(names = "--allow-real-data",
+            description = "Run even when the server's identity file has people who are not bench clients"
+                    + " (the bench adds its clients, with their public password, and its lines to the history).")
+    boolean allowRealData;
+
     @Override
     public Integer call() {
         BenchConfig config;
@@ -93,6 +100,9 @@ final class BenchCommand implements Callable<Integer> {
             config = toConfig();
         } catch (IllegalArgumentException e) {
             System.err.println("switchboard bench: " + e.getMessage());
+            return 2;
+        }
+        if (config.protocol() == BenchProtocol.CHAT && !allowRealData && touchesRealPeople(config)) {
             return 2;
         }
         PrintStream out = System.out;
@@ -113,6 +123,29 @@ final class BenchCommand implements Callable<Integer> {
             return 1;
         }
         return result.complete() ? 0 : 3;
+    }
+
+    /** Says so and returns true when the server's identity file has people the bench would sit beside. */
+    private static boolean touchesRealPeople(BenchConfig config) {
+        if (config.serverPid() <= 0) {
+            System.err.println("switchboard bench: note: the clients register on the server with a public password;"
+                    + " run it on a throwaway data folder (serve --data-dir \"$(mktemp -d)\").");
+            return false;
+        }
+        for (ServerData.People people : ServerData.people(config.serverPid(), config.namePrefix())) {
+            if (!people.others().isEmpty()) {
+                List<String> others = people.others();
+                System.err.println("switchboard bench: the server's identity file " + people.usersFile() + " has "
+                        + (others.size() == 1 ? "1 person who is not a bench client (" : others.size() + " people who are not bench clients (")
+                        + String.join(", ", others.subList(0, Math.min(5, others.size())))
+                        + (others.size() > 5 ? ", ..." : "") + "). A run registers " + config.clients()
+                        + " clients with the public password '" + config.password() + "' and puts its lines in the"
+                        + " room's history. Run the server on a throwaway folder (serve --data-dir \"$(mktemp -d)\"),"
+                        + " or pass --allow-real-data.");
+                return true;
+            }
+        }
+        return false;
     }
 
     BenchConfig toConfig() {

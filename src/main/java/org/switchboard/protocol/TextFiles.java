@@ -26,6 +26,12 @@ import java.util.Locale;
  * last lines, and atomic whole-file replacement.
  */
 public final class TextFiles {
+    /**
+     * The lock file in each data folder, held by the server that uses the folder (a file name the bench
+     * looks for too, to find a server's identity file).
+     */
+    public static final String DATA_FOLDER_LOCK = "switchboard.lock";
+
     private TextFiles() {
     }
 

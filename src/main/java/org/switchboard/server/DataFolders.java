@@ -33,7 +33,7 @@ import org.switchboard.protocol.TextFiles;
  * the same process.
  */
 final class DataFolders implements AutoCloseable {
-    static final String LOCK_FILE = "switchboard.lock";
+    static final String LOCK_FILE = TextFiles.DATA_FOLDER_LOCK;
     /** Folders locked by some server of this process, by their real path. */
     private static final Set<Path> LOCKED_HERE = ConcurrentHashMap.newKeySet();
 

@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.bench.BenchConfig;
 import org.switchboard.bench.BenchProtocol;
+import org.switchboard.bench.ServerData;
+import org.switchboard.server.ChatServer;
+import org.switchboard.support.LineClient;
+import org.switchboard.support.TestServer;
 import picocli.CommandLine;
 
 class BenchCommandTest {
@@ -87,5 +94,43 @@ class BenchCommandTest {
         String usage = Main.commandLine().getSubcommands().get("bench").getUsageMessage();
         assertThat(usage).contains("--clients", "--senders", "--rate", "--protocol", "--server-pid",
                 "scheduled send time");
+    }
+
+    @Test
+    void refusesToRunBesideRealPeopleInTheServersIdentityFile(@TempDir Path dir) throws Exception {
+        try (ChatServer server = TestServer.start(dir)) {
+            try (LineClient alice = new LineClient(server.port())) {
+                alice.register("alice", TestServer.PASSWORD);
+            }
+            long pid = ProcessHandle.current().pid();
+            assertThat(ServerData.people(pid, "bench")).contains(
+                    new ServerData.People(dir.toRealPath().resolve("users.txt"), List.of("alice")));
+
+            PrintStream err = System.err;
+            ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try {
+                assertThat(Main.commandLine().execute("bench", "-p", String.valueOf(server.port()), "-c", "2", "-s", "1",
+                        "--server-pid", String.valueOf(pid))).isEqualTo(2);
+            } finally {
+                System.setErr(err);
+            }
+            assertThat(captured.toString(StandardCharsets.UTF_8))
+                    .contains("the server's identity file " + dir.toRealPath().resolve("users.txt") + " has 1 person who"
+                            + " is not a bench client (alice). A run registers 2 clients with the public password")
+                    .contains("--allow-real-data");
+            assertThat(server.registeredUsers()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void benchClientsAloneAreNoRealPeople(@TempDir Path dir) throws Exception {
+        try (ChatServer server = TestServer.start(dir)) {
+            try (LineClient bench = new LineClient(server.port())) {
+                bench.register("bench7", TestServer.PASSWORD);
+            }
+            assertThat(ServerData.people(ProcessHandle.current().pid(), "bench")).contains(
+                    new ServerData.People(dir.toRealPath().resolve("users.txt"), List.of()));
+        }
     }
 }
