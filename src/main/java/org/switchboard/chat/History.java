@@ -7,9 +7,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.log.LineAppender;
+import org.switchboard.log.LogLevel;
 import org.switchboard.protocol.TextFiles;
 
 /**
@@ -29,8 +31,20 @@ public final class History implements AutoCloseable {
     private final int skippedOnLoad;
     private int linesInFile;
     private final LineAppender appender;
+    private final BiConsumer<LogLevel, String> problems;
+    /** Under {@link #lock}: the last write to the file failed. */
+    private boolean failing;
 
     public History(Path file, int limit) throws IOException {
+        this(file, limit, (level, message) -> LOG.warn("{}", message));
+    }
+
+    /**
+     * @param problems told once when the file can no longer be written (WARN) and once when it can again
+     *     (INFO), rather than once per line
+     */
+    public History(Path file, int limit, BiConsumer<LogLevel, String> problems) throws IOException {
+        this.problems = problems;
         if (limit < 1) {
             throw new IllegalArgumentException("history limit must be positive: " + limit);
         }
@@ -75,8 +89,16 @@ public final class History implements AutoCloseable {
             if (++linesInFile >= 2 * limit) {
                 trim();
             }
+            if (failing) {
+                failing = false;
+                problems.accept(LogLevel.INFO, "The history file " + file + " can be written again");
+            }
         } catch (IOException e) {
-            LOG.warn("cannot append to {}: {}", file, e.toString());
+            if (!failing) {
+                failing = true;
+                problems.accept(LogLevel.WARN, "Cannot write the history file " + file + ": " + TextFiles.reason(e)
+                        + "; the room goes on, and its newest lines are kept in memory");
+            }
         } finally {
             lock.unlock();
         }

@@ -36,6 +36,8 @@ public final class ActivityLog implements AutoCloseable {
     private final ArrayDeque<LogEntry> recent;
     private final List<Consumer<LogEntry>> listeners = new CopyOnWriteArrayList<>();
     private final LineAppender appender;
+    /** Under {@link #lock}: the last write to the file failed. */
+    private boolean failing;
 
     public ActivityLog(Path file, int memoryLines, Clock clock) {
         this.file = file;
@@ -73,15 +75,22 @@ public final class ActivityLog implements AutoCloseable {
 
     public void add(LogLevel level, String message) {
         LogEntry entry = new LogEntry(clock.instant(), level, Sanitizer.clean(message));
+        LogEntry notice;
         lock.lock();
         try {
             remember(entry);
-            write(entry.format(zone));
+            notice = write(entry);
+            if (notice != null) {
+                remember(notice);
+            }
         } finally {
             lock.unlock();
         }
         for (Consumer<LogEntry> listener : listeners) {
             listener.accept(entry);
+            if (notice != null) {
+                listener.accept(notice);
+            }
         }
     }
 
@@ -135,13 +144,32 @@ public final class ActivityLog implements AutoCloseable {
         recent.addLast(entry);
     }
 
-    private void write(String line) {
+    /**
+     * Writes the entry to the file. The journal must never take the server down: when the file cannot
+     * be written (disk full, read-only), the first failure and the recovery each make one entry that the
+     * operator sees in memory (logs, the panel, the console), rather than one warning per line.
+     *
+     * @return that entry, or null
+     */
+    private LogEntry write(LogEntry entry) {
         try {
-            appender.append(line);
+            appender.append(entry.format(zone));
+            if (failing) {
+                failing = false;
+                LogEntry back = new LogEntry(entry.time(), LogLevel.INFO, "The activity log " + file
+                        + " can be written again (the lines in between are only in memory)");
+                appender.append(back.format(zone));
+                return back;
+            }
         } catch (IOException e) {
-            // The journal must never take the server down; say so where a developer will see it.
-            LOG.warn("cannot write to {}: {}", file, e.toString());
+            if (!failing) {
+                failing = true;
+                LOG.warn("cannot write to {}: {}", file, e.toString());
+                return new LogEntry(entry.time(), LogLevel.WARN, "Cannot write the activity log " + file + ": "
+                        + TextFiles.reason(e) + "; the log goes on in memory until the file can be written");
+            }
         }
+        return null;
     }
 
     private void loadTail() {

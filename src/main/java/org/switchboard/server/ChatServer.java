@@ -1,7 +1,6 @@
 package org.switchboard.server;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -41,6 +40,7 @@ import org.switchboard.chat.MemberInfo;
 import org.switchboard.chat.RoomListener;
 import org.switchboard.log.ActivityLog;
 import org.switchboard.protocol.Protocol;
+import org.switchboard.protocol.TextFiles;
 
 /**
  * The server: lifecycle, the listener thread and the set of live connections.
@@ -468,9 +468,10 @@ public final class ChatServer implements AutoCloseable {
         }
         authenticator = newAuthenticator(IdentityStore.open(config.usersFile()));
         try {
-            history = new History(config.historyFile(), config.historyLimit());
+            history = new History(config.historyFile(), config.historyLimit(), log::add);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the history " + config.historyFile(), e);
+            throw new DataFolderException(config.historyFile(), "Cannot read the history " + config.historyFile()
+                    + ": " + TextFiles.reason(e));
         }
         if (history.skippedOnLoad() > 0) {
             log.warn("History: skipped " + history.skippedOnLoad() + " unreadable line(s) in " + config.historyFile());

@@ -78,4 +78,27 @@ class HistoryTest {
         }
         assertThat(Files.readAllLines(file)).hasSize(4).last().asString().endsWith("line 50");
     }
+
+    @Test
+    void aFileThatCannotBeWrittenIsReportedOnceAndAgainWhenItRecovers() throws Exception {
+        Path file = dir.resolve("history.txt");
+        List<String> problems = new java.util.ArrayList<>();
+        try (History history = new History(file, 100, (level, message) -> problems.add(level + " " + message))) {
+            Files.createDirectories(file.resolve("blocker")); // the disk "fails": a folder where the file goes
+            history.append(line(1));
+            history.append(line(2));
+            history.append(line(3));
+            assertThat(problems).hasSize(1);
+            assertThat(problems.getFirst()).startsWith("WARN Cannot write the history file " + file + ": ");
+            assertThat(texts(history.recent(10))).containsExactly("line 1", "line 2", "line 3");
+            Files.delete(file.resolve("blocker"));
+            Files.delete(file);
+            history.append(line(4));
+            assertThat(problems).hasSize(2);
+            assertThat(problems.get(1)).isEqualTo("INFO The history file " + file + " can be written again");
+        }
+        try (History again = new History(file, 100)) {
+            assertThat(texts(again.recent(10))).containsExactly("line 4");
+        }
+    }
 }

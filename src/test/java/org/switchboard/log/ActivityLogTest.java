@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,5 +42,30 @@ class ActivityLogTest {
         }
         assertThat(Files.readAllLines(file)).hasSize(1).first().asString()
                 .doesNotContain("\u001b").doesNotContain("\r");
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenIsOneWarningInMemoryAndTheRecoveryIsWritten() throws Exception {
+        Path file = dir.resolve("server.log");
+        List<String> seen = new ArrayList<>();
+        try (ActivityLog log = new ActivityLog(file, 100, clock)) {
+            log.addListener(entry -> seen.add(entry.message()));
+            Files.createDirectories(file.resolve("blocker")); // the disk "fails": a folder where the file goes
+            log.info("one");
+            log.info("two");
+            List<LogEntry> shown = log.tail(10);
+            assertThat(shown).extracting(LogEntry::message).hasSize(3).startsWith("one").endsWith("two");
+            assertThat(shown.get(1).level()).isEqualTo(LogLevel.WARN);
+            assertThat(shown.get(1).message()).startsWith("Cannot write the activity log " + file + ": ")
+                    .endsWith("; the log goes on in memory until the file can be written");
+            assertThat(seen).hasSize(3);
+            Files.delete(file.resolve("blocker"));
+            Files.delete(file);
+            log.info("three");
+        }
+        assertThat(Files.readAllLines(file)).containsExactly(
+                "2026-01-01 12:00:00.000 INFO  three",
+                "2026-01-01 12:00:00.000 INFO  The activity log " + file
+                        + " can be written again (the lines in between are only in memory)");
     }
 }
