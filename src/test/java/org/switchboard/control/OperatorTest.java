@@ -40,6 +40,18 @@ class OperatorTest extends ServerFixture {
     }
 
     @Test
+    void helpNamesTheAliasesQuitExitAndWho() {
+        assertThat(operator.execute("help").text()).contains("who works too", "quit and exit", "tell works too");
+    }
+
+    @Test
+    void serveDoesNotOfferStartBecauseItsStopEndsTheProgram() {
+        assertThat(operator.execute("help").text()).contains("start [PORT]");
+        String serveHelp = Operator.forServe(server).execute("help").text();
+        assertThat(serveHelp).doesNotContain("start").contains("close everything and exit");
+    }
+
+    @Test
     void statusSaysStateAndPortAndCounts() {
         Reply reply = operator.execute("status");
         assertThat(reply.lines().get(0)).startsWith("Server listening on port " + server.port() + ", chat mode, up ");
