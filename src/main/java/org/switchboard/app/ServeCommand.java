@@ -20,9 +20,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code switchboard serve}: the server without a screen, operated from standard input. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the server without a screen; type operator commands (help, status, users, pause,",
-            "resume, logs, clear-logs, clear-users, kick, say, stop) on standard input.",
-            "The end of input does not stop it; SIGTERM (Ctrl-C) stops it cleanly."})
+        description = {"Run the server without a screen and read operator commands from standard input: help,"
+                + " status, users (or who), pause, resume, logs, clear-logs, clear-users, kick, say, msg, limits,"
+                + " and stop (or quit, exit), which stops the server and ends the program.",
+            "The end of piped input does not stop it, so it can run with </dev/null under a service manager."
+                + " SIGTERM or Ctrl-C (on a terminal, Ctrl-D too) stops it cleanly as stop does, with exit code 0."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;
@@ -62,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Switchboard " + Main.version() + ", " + config.mode().name().toLowerCase() + " mode, data in "
                 + config.usersFile().toAbsolutePath().getParent() + ". Type 'help' for commands.");
         out.flush();
-        OperatorConsole console = new OperatorConsole(new Operator(chat),
+        OperatorConsole console = new OperatorConsole(Operator.forServe(chat),
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
         if (!quiet) {
             console.echoLog();
