@@ -247,6 +247,9 @@ public final class Operator {
             count = parsed.get();
         }
         List<LogEntry> entries = server.log().tail(count);
+        if (entries.isEmpty()) {
+            return Reply.success("The activity log is empty.");
+        }
         return Reply.success(entries.stream().map(e -> e.format(server.log().zone())).toList());
     }
 

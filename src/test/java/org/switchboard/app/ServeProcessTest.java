@@ -84,6 +84,18 @@ class ServeProcessTest {
     }
 
     @Test
+    void clearLogsAnswersOnceAndLogsThenSaysTheLogIsEmpty() throws Exception {
+        startServe();
+        type("DeleteLogs");
+        type("Logs");
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.contains("The activity log is empty."));
+        type("stop");
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        // stderr is merged into the output: no library log line may appear beside the console's answer
+        assertThat(output).contains("Logs cleared.").noneMatch(line -> line.contains("org.switchboard"));
+    }
+
+    @Test
     void theEndOfStandardInputDoesNotStopItAndSigtermStopsItCleanly() throws Exception {
         int port = startServe("--quiet");
         process.getOutputStream().close();
