@@ -91,7 +91,8 @@ final class Connection implements Member, SignIn.Peer, Runnable {
     }
 
     private void chat(LineReader reader) throws IOException {
-        SignIn signIn = new SignIn(server.authenticator(), server.log(), config.minPasswordLength(), this);
+        SignIn signIn = new SignIn(server.authenticator(), server.log(), config.minPasswordLength(), this,
+                taken -> server.room().find(taken).isPresent());
         signIn.begin();
         SignIn.Outcome outcome = new SignIn.Outcome.Pending();
         while (outcome instanceof SignIn.Outcome.Pending) {
