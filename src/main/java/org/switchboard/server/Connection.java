@@ -302,7 +302,8 @@ final class Connection implements Member, SignIn.Peer, Runnable {
         if (farewell != null) {
             line(farewell);
         }
-        leaveReason = "server stopped";
+        // the log and the panel write "NAME " + reason: "dina left: the server stopped"
+        leaveReason = "left: the server stopped";
         outbox.finish();
     }
 
