@@ -105,6 +105,8 @@ class OperatorConsoleTest extends ServerFixture {
         PipedOutputStream keys = new PipedOutputStream();
         try (Terminal terminal = terminal(keys)) {
             Thread thread = running(OperatorConsole.onTerminal(Operator.forServe(server), Keyboard.of(terminal)));
+            // once JLine reads: a ^D that comes earlier meets the terminal's line discipline instead
+            await().atMost(Duration.ofSeconds(5)).until(() -> printed().endsWith("> "));
             keys.write(4); // Ctrl-D on an empty line
             keys.flush();
             assertThat(thread.join(Duration.ofSeconds(10))).isTrue();
