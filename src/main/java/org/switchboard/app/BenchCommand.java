@@ -31,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--protocol", paramLabel = "chat|irc",
             description = "chat: Switchboard's sign-in and chat lines; irc: NICK/USER/JOIN/PRIVMSG"
-                    + " (default: ${DEFAULT-VALUE}).")
+                    + " (default: chat).")
     BenchProtocol protocol = BenchProtocol.CHAT;
 
     @Option(names = {"-c", "--clients"}, paramLabel = "N", description = "Connections (default: ${DEFAULT-VALUE}).")

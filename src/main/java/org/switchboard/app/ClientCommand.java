@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 
 /** {@code switchboard client}: the console chat client. */
 @Command(name = "client", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Connect to a Switchboard server and chat. Signs in with a saved token when it has one",
-            "for that server, else asks for name and password. /quit or Ctrl-D leaves."})
+        description = "Connect to a Switchboard server and chat. Signs in with a saved token when it has one"
+                + " for that server, else asks for name and password. /quit or Ctrl-D leaves.")
 final class ClientCommand implements Callable<Integer> {
     @Option(names = {"-H", "--host"}, paramLabel = "HOST", description = "Server host (default: ${DEFAULT-VALUE}).")
     String host = "localhost";
@@ -35,7 +35,9 @@ final class ClientCommand implements Callable<Integer> {
     boolean noToken;
 
     @Option(names = "--token-file", paramLabel = "FILE",
-            description = "Where login tokens are kept (default: ~/.config/switchboard/tokens).")
+            description = {"Where login tokens are kept.",
+                // a line of its own: picocli would break a path that reaches the edge after "~/."
+                "Default: ~/.config/switchboard/tokens"})
     Path tokenFile;
 
     @Override

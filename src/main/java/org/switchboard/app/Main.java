@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "switchboard", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = {"A multithreaded TCP chat server with a control panel.",
-            "Without a command: opens the control panel (as 'gui') with the server options below."},
+            "Without a command it opens the control panel (as 'gui') with the server options below;"
+                + " 'switchboard COMMAND -h' tells more about each command."},
         subcommands = {GuiCommand.class, ServeCommand.class, ClientCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
@@ -30,7 +31,8 @@ public final class Main implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(new UsageErrors());
     }
 
     @Override

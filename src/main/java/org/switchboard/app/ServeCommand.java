@@ -3,11 +3,14 @@ package org.switchboard.app;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.switchboard.auth.IdentityFileException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.Signals;
+import org.switchboard.console.Keyboard;
 import org.switchboard.console.OperatorConsole;
 import org.switchboard.control.Operator;
 import org.switchboard.server.ChatServer;
@@ -21,9 +24,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code switchboard serve}: the server without a screen, operated from standard input. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the server without a screen; type operator commands (help, status, users, pause,",
-            "resume, logs, clear-logs, clear-users, kick, say, stop) on standard input.",
-            "The end of input does not stop it; SIGTERM (Ctrl-C) stops it cleanly."})
+        description = {"Run the server without a screen and read operator commands from standard input: help,"
+                + " status, users (or who), pause, resume, logs, clear-logs, clear-users, kick, say, msg, limits,"
+                + " and stop (or quit, exit), which stops the server and ends the program.",
+            "The end of piped input does not stop it, so it can run with </dev/null under a service manager."
+                + " SIGTERM or Ctrl-C (on a terminal, Ctrl-D too) stops it cleanly as stop does, with exit code 0."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;
@@ -36,7 +41,6 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintStream out = System.out;
         ServerConfig config = server.toConfig(spec);
         ChatServer chat = new ChatServer(config);
         try {
@@ -63,16 +67,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         Thread hook = new Thread(chat::close, "switchboard-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        out.println("Listening on port " + chat.port());
-        out.println("Switchboard " + Main.version() + ", " + config.mode().name().toLowerCase() + " mode, data in "
-                + config.usersFile().toAbsolutePath().getParent() + ". Type 'help' for commands.");
-        out.flush();
-        OperatorConsole console = new OperatorConsole(new Operator(chat),
-                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
-        if (!quiet) {
-            console.echoLog();
-        }
-        console.run();
+        String banner = "Listening on port " + chat.port() + System.lineSeparator()
+                + "Switchboard " + Main.version() + ", " + config.mode().name().toLowerCase() + " mode, data in "
+                + config.usersFile().toAbsolutePath().getParent() + ". Type 'help' for commands.";
+        runConsole(Operator.forServe(chat), banner);
         chat.close();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -80,5 +78,45 @@ final class ServeCommand implements Callable<Integer> {
             // already shutting down
         }
         return 0;
+    }
+
+    /**
+     * The operator's console until {@code stop}: on a terminal through JLine, so that log lines do not
+     * break into what the operator types; from a pipe or {@code </dev/null}, plain lines. SIGTERM and
+     * Ctrl-C stop the server as {@code stop} does and end the program with exit code 0, where the JVM's
+     * own handling would exit with 143 or 130.
+     */
+    private void runConsole(Operator operator, String banner) throws IOException {
+        try (Terminal terminal = TerminalBuilder.builder().name("switchboard").system(true).dumb(true).build()) {
+            if (!terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+                OperatorConsole console = OperatorConsole.onTerminal(operator, Keyboard.of(terminal));
+                // through the terminal: JLine sets INT's handler around each line it reads, then restores this one
+                terminal.handle(Terminal.Signal.INT, signal -> stopAndExit(console));
+                Signals.register("TERM", () -> stopAndExit(console));
+                runConsole(console, banner);
+                return;
+            }
+        }
+        OperatorConsole console = new OperatorConsole(operator,
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
+        Signals.register("INT", () -> stopAndExit(console));
+        Signals.register("TERM", () -> stopAndExit(console));
+        runConsole(console, banner);
+    }
+
+    /** The banner comes once the signals are handled: whoever waits for it may send SIGTERM at once. */
+    private void runConsole(OperatorConsole console, String banner) {
+        System.out.println(banner);
+        System.out.flush();
+        if (!quiet) {
+            console.echoLog();
+        }
+        console.run();
+    }
+
+    /** Runs on the signal's thread; the main thread may be blocked reading standard input. */
+    private static void stopAndExit(OperatorConsole console) {
+        console.stop();
+        System.exit(0);
     }
 }

@@ -25,7 +25,7 @@ final class ServerOptions {
     InetAddress bind;
 
     @Option(names = "--mode", paramLabel = "chat|echo",
-            description = "chat: sign-in and chat room; echo: every line comes back (default: ${DEFAULT-VALUE}).")
+            description = "chat: sign-in and chat room; echo: every line comes back (default: chat).")
     ServerMode mode = ServerMode.CHAT;
 
     @Option(names = {"-d", "--data-dir"}, paramLabel = "DIR",
@@ -120,7 +120,7 @@ final class ServerOptions {
     long idleTimeoutSeconds = 0;
 
     @Option(names = "--threads", paramLabel = "virtual|platform",
-            description = "The thread each client gets: virtual, or a platform thread (default: ${DEFAULT-VALUE}).")
+            description = "The thread each client gets: virtual, or a platform thread (default: virtual).")
     ThreadKind threads = ThreadKind.VIRTUAL;
 
     @Option(names = "--write-coalesce-ms", paramLabel = "MS",

@@ -3,8 +3,10 @@ package org.switchboard.console;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -48,6 +50,13 @@ public final class ChatClient {
                 return 1;
             }
             return chat(text);
+        } catch (UnknownHostException e) {
+            // its message is the bare host name, which said nothing about what went wrong
+            say("Cannot find the host " + options.host() + ".");
+            return 1;
+        } catch (ConnectException e) {
+            say("Nothing is listening on " + server + ": is the server running, and on that port?");
+            return 1;
         } catch (IOException e) {
             say("Cannot talk to " + server + ": " + e.getMessage());
             return 1;

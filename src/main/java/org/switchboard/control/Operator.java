@@ -41,28 +41,59 @@ public final class Operator {
             "exit", "stop",
             "who", "users");
 
-    static final List<String> HELP = List.of(
+    private static final List<String> HELP_FIRST = List.of(
             "Commands:",
             "  status              state, port, uptime, clients and messages",
-            "  users               who is signed in",
+            "  users               who is signed in (who works too)",
             "  pause               stop listening (new connections are refused; users keep chatting)",
-            "  resume              listen again on the same port",
-            "  start [PORT]        start a stopped server (on PORT if given; 0 takes a free one)",
+            "  resume              listen again on the same port");
+    private static final String HELP_START =
+            "  start [PORT]        start a stopped server (on PORT if given; 0 takes a free one)";
+    private static final List<String> HELP_REST = List.of(
             "  logs [N]            the last N lines of the activity log (default " + DEFAULT_LOG_LINES + ")",
             "  clear-logs          empty the activity log (server.log)",
             "  clear-users         empty the identity file: everyone registers again, tokens die",
             "  kick NAME [REASON]  disconnect a user",
             "  say TEXT            announce TEXT to everyone",
-            "  msg NAME TEXT       a private line from the server to one user",
-            "  limits              the limits in force (line length, flood, wrong passwords, caps...)",
-            "  stop                tell everyone, close everything and exit",
-            "  help                this list",
+            "  msg NAME TEXT       a private line from the server to one user (tell works too)",
+            "  limits              the limits in force (line length, flood, wrong passwords, caps...)");
+    private static final String HELP_STOP_AND_EXIT =
+            "  stop                tell everyone, close everything and exit (quit and exit work too)";
+    private static final String HELP_STOP =
+            "  stop                tell everyone and close everything; start starts it again (quit and exit work too)";
+    private static final List<String> HELP_LAST = List.of(
+            "  help                this list (? works too)",
             "The assignment's names work too: TurnOffServer, Pause, RemovePause, Logs, DeleteLogs, DeleteUsers.");
 
     private final ChatServer server;
+    /** True for serve, whose program ends with stop: there, start can never apply and is not offered. */
+    private final boolean stopEndsProgram;
 
+    /** The commands of the control panel, whose server may be stopped and started again. */
     public Operator(ChatServer server) {
+        this(server, false);
+    }
+
+    private Operator(ChatServer server, boolean stopEndsProgram) {
         this.server = server;
+        this.stopEndsProgram = stopEndsProgram;
+    }
+
+    /** The commands of {@code serve}, where stop ends the program. */
+    public static Operator forServe(ChatServer server) {
+        return new Operator(server, true);
+    }
+
+    /** The list {@code help} answers with. */
+    List<String> help() {
+        List<String> lines = new ArrayList<>(HELP_FIRST);
+        if (!stopEndsProgram) {
+            lines.add(HELP_START);
+        }
+        lines.addAll(HELP_REST);
+        lines.add(stopEndsProgram ? HELP_STOP_AND_EXIT : HELP_STOP);
+        lines.addAll(HELP_LAST);
+        return lines;
     }
 
     public ChatServer server() {
@@ -80,7 +111,7 @@ public final class Operator {
         String command = ALIASES.getOrDefault(word, word);
         String argument = parts.length > 1 ? parts[1].strip() : "";
         return switch (command) {
-            case "help", "?" -> Reply.success(HELP);
+            case "help", "?" -> Reply.success(help());
             case "status" -> status();
             case "users" -> users();
             case "pause" -> pause();
@@ -219,6 +250,9 @@ public final class Operator {
             count = parsed.get();
         }
         List<LogEntry> entries = server.log().tail(count);
+        if (entries.isEmpty()) {
+            return Reply.success("The activity log is empty.");
+        }
         return Reply.success(entries.stream().map(e -> e.format(server.log().zone())).toList());
     }
 

@@ -21,8 +21,19 @@ public final class LineReader {
     private static final int SE = 240;
     private static final int WILL = 251;
     private static final int DONT = 254;
+    /** The telnet option commands, for {@link Negotiation}. */
+    public static final int TELNET_WILL = WILL;
+    public static final int TELNET_WONT = 252;
+    public static final int TELNET_DO = 253;
+    public static final int TELNET_DONT = DONT;
+    public static final int TELNET_ECHO = 1;
 
     private enum Telnet { DATA, COMMAND, OPTION, SUBNEGOTIATION, SUBNEGOTIATION_IAC }
+
+    /** Told of each telnet option command the client sends (WILL, WONT, DO or DONT and the option). */
+    public interface Negotiation {
+        void received(int command, int option);
+    }
 
     private final InputStream in;
     private final int maxBytes;
@@ -36,8 +47,17 @@ public final class LineReader {
     private boolean afterCr;
     private boolean eof;
     private Telnet telnet = Telnet.DATA;
+    private boolean sawTelnet;
+    private final Negotiation negotiation;
+    private int command;
 
     public LineReader(InputStream in, int maxBytes) {
+        this(in, maxBytes, (command, option) -> { });
+    }
+
+    /** A reader that tells {@code negotiation} of the client's option commands, as they are read. */
+    public LineReader(InputStream in, int maxBytes, Negotiation negotiation) {
+        this.negotiation = negotiation;
         if (maxBytes < 1) {
             throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
         }
@@ -94,6 +114,14 @@ public final class LineReader {
         return true;
     }
 
+    /**
+     * Whether the client has sent a telnet command (IAC followed by anything but IAC): it speaks telnet,
+     * so it understands the server's negotiation too. A plain {@code nc} never does.
+     */
+    public boolean sawTelnet() {
+        return sawTelnet;
+    }
+
     /** Advances the telnet state machine; true when the byte was an escaped literal 0xFF. */
     private boolean telnet(int b) {
         switch (telnet) {
@@ -103,7 +131,9 @@ public final class LineReader {
                     telnet = Telnet.DATA;
                     return true;
                 }
+                sawTelnet = true;
                 if (b >= WILL && b <= DONT) {
+                    command = b;
                     telnet = Telnet.OPTION;
                 } else if (b == SB) {
                     telnet = Telnet.SUBNEGOTIATION;
@@ -111,7 +141,10 @@ public final class LineReader {
                     telnet = Telnet.DATA;
                 }
             }
-            case OPTION -> telnet = Telnet.DATA;
+            case OPTION -> {
+                telnet = Telnet.DATA;
+                negotiation.received(command, b);
+            }
             case SUBNEGOTIATION -> {
                 if (b == IAC) {
                     telnet = Telnet.SUBNEGOTIATION_IAC;

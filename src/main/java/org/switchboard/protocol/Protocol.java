@@ -47,6 +47,19 @@ public final class Protocol {
         return (text + LINE_END).getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Telnet's IAC WILL ECHO: "the server echoes", so a telnet client stops echoing what is typed. Sent
+     * before a password prompt, and only to a client that has sent telnet negotiation itself.
+     */
+    public static byte[] telnetWillEcho() {
+        return new byte[] {(byte) 255, (byte) 251, 1};
+    }
+
+    /** IAC WONT ECHO: the client echoes again. */
+    public static byte[] telnetWontEcho() {
+        return new byte[] {(byte) 255, (byte) 252, 1};
+    }
+
     /** The bytes of a prompt: no line break after it. */
     public static byte[] promptBytes(String prompt) {
         return prompt.getBytes(StandardCharsets.UTF_8);

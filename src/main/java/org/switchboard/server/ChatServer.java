@@ -331,7 +331,8 @@ public final class ChatServer implements AutoCloseable {
     /** Empties server.log (file and memory). */
     public void clearLogs() {
         log.clear();
-        LOG.info("activity log cleared by the operator");
+        // debug, not info: slf4j-simple prints info to the operator's console, where serve has said it already
+        LOG.debug("activity log cleared by the operator");
         fire(new ServerEvent.LogsCleared());
     }
 

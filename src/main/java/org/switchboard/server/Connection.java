@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -49,6 +50,12 @@ final class Connection implements Member, SignIn.Peer, Runnable {
     private final AtomicBoolean timedOut = new AtomicBoolean();
     private volatile boolean joined;
     private int overlongLines;
+    /** The client's codec; set and read on the reader thread only. */
+    private LineReader reader;
+    /** A telnet client was told the server echoes (so it does not) and the password is still to come. */
+    private boolean echoHidden;
+    /** Telnet options the client asked for and was refused, each once (reader thread). */
+    private final BitSet refused = new BitSet(512);
 
     /** Takes a connected, non-blocking channel and the peer's address, as the listener found it. */
     Connection(ChatServer server, SocketChannel channel, InetSocketAddress remote) {
@@ -67,7 +74,7 @@ final class Connection implements Member, SignIn.Peer, Runnable {
     @Override
     public void run() {
         try {
-            LineReader reader = new LineReader(input, config.maxLineBytes());
+            reader = new LineReader(input, config.maxLineBytes(), this::negotiated);
             if (config.mode() == ServerMode.ECHO) {
                 signedIn = true;
                 echo(reader);
@@ -91,7 +98,8 @@ final class Connection implements Member, SignIn.Peer, Runnable {
     }
 
     private void chat(LineReader reader) throws IOException {
-        SignIn signIn = new SignIn(server.authenticator(), server.log(), config.minPasswordLength(), this);
+        SignIn signIn = new SignIn(server.authenticator(), server.log(), config.minPasswordLength(), this,
+                taken -> server.room().find(taken).isPresent());
         signIn.begin();
         SignIn.Outcome outcome = new SignIn.Outcome.Pending();
         while (outcome instanceof SignIn.Outcome.Pending) {
@@ -99,6 +107,7 @@ final class Connection implements Member, SignIn.Peer, Runnable {
             if (line == null) {
                 return;
             }
+            showEcho();
             outcome = signIn.onLine(Sanitizer.clean(line));
         }
         if (!(outcome instanceof SignIn.Outcome.SignedIn signedIn)) {
@@ -265,9 +274,49 @@ final class Connection implements Member, SignIn.Peer, Runnable {
         send(Protocol.lineBytes(text));
     }
 
+    /**
+     * A password prompt to a client that speaks telnet comes after IAC WILL ECHO, so that telnet stops
+     * echoing what is typed (the server does not echo it either). A client that never sent telnet
+     * negotiation gets no such bytes: {@code nc} would print them.
+     */
     @Override
     public void prompt(String prompt) {
+        if (Protocol.isSecretPrompt(prompt) && reader != null && reader.sawTelnet()) {
+            if (!echoHidden) {
+                send(Protocol.telnetWillEcho());
+                echoHidden = true;
+            }
+        }
         send(Protocol.promptBytes(prompt));
+    }
+
+    /**
+     * Answers a telnet client's requests: every option but ECHO (the server's own, for passwords) is
+     * refused, once, as RFC 854 asks. Unanswered, inetutils telnet waits for SUPPRESS-GO-AHEAD and, at
+     * the first ECHO change, leaves its line mode: CR then shows as ^M and the line does not end.
+     */
+    private void negotiated(int command, int option) {
+        if (option == LineReader.TELNET_ECHO) {
+            return;
+        }
+        boolean asksUs = command == LineReader.TELNET_DO;
+        if ((asksUs || command == LineReader.TELNET_WILL) && !refused.get((asksUs ? 256 : 0) + option)) {
+            refused.set((asksUs ? 256 : 0) + option);
+            send(new byte[] {(byte) 255, (byte) (asksUs ? LineReader.TELNET_WONT : LineReader.TELNET_DONT),
+                (byte) option});
+        }
+    }
+
+    /**
+     * After a hidden password: the line break the user's Enter did not show, and echo back on. Before
+     * the sign-in's answer, which may be another password prompt that hides it again.
+     */
+    private void showEcho() {
+        if (echoHidden) {
+            echoHidden = false;
+            send(Protocol.lineBytes(""));
+            send(Protocol.telnetWontEcho());
+        }
     }
 
     @Override
@@ -301,7 +350,8 @@ final class Connection implements Member, SignIn.Peer, Runnable {
         if (farewell != null) {
             line(farewell);
         }
-        leaveReason = "server stopped";
+        // the log and the panel write "NAME " + reason: "dina left: the server stopped"
+        leaveReason = "left: the server stopped";
         outbox.finish();
     }
 

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.switchboard.auth.Authenticator;
 import org.switchboard.auth.Authenticator.PasswordCheck;
 import org.switchboard.log.ActivityLog;
@@ -21,6 +22,7 @@ final class SignIn {
     static final String BANNER =
             "Switchboard chat. Sign in with your name and password, or choose a new name to register.";
     static final int MAX_FAILURES = 3;
+    static final String IN_USE = "That name is in use right now; choose another.";
 
     /** Where the dialogue's output goes. */
     interface Peer {
@@ -51,16 +53,24 @@ final class SignIn {
     private final ActivityLog log;
     private final int minPasswordLength;
     private final Peer peer;
+    /** Whether someone is signed in under a name right now (case-insensitively). */
+    private final Predicate<String> online;
     private Step step = Step.NAME;
     private String name;
     private char[] newPassword;
     private int failures;
 
+    /** A sign-in for a room nobody is in (tests, the fuzzer). */
     SignIn(Authenticator auth, ActivityLog log, int minPasswordLength, Peer peer) {
+        this(auth, log, minPasswordLength, peer, name -> false);
+    }
+
+    SignIn(Authenticator auth, ActivityLog log, int minPasswordLength, Peer peer, Predicate<String> online) {
         this.auth = auth;
         this.log = log;
         this.minPasswordLength = minPasswordLength;
         this.peer = peer;
+        this.online = online;
     }
 
     void begin() {
@@ -99,6 +109,10 @@ final class SignIn {
             name = known.get().name();
             step = Step.PASSWORD;
             peer.prompt(Protocol.PROMPT_PASSWORD);
+        } else if (online.test(answer)) {
+            // Someone who signed in before the identity file was cleared: registering their name anew would
+            // replace their session ("signed in from another place") by a stranger's.
+            return retryName(IN_USE);
         } else {
             name = answer;
             step = Step.NEW_PASSWORD;
@@ -194,6 +208,10 @@ final class SignIn {
             peer.line(Protocol.ERROR_PREFIX + "The passwords do not match. Choose a password again.");
             peer.prompt(Protocol.PROMPT_NEW_PASSWORD);
             return PENDING;
+        }
+        if (online.test(name)) {
+            Arrays.fill(candidate, '\0');
+            return retryName(IN_USE);
         }
         boolean registered;
         try {

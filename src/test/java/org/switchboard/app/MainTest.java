@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,37 @@ class MainTest extends CommandLineFixture {
                 "--bind", "--threads");
         assertThat(run("client", "-h")).isZero();
         assertThat(out.toString()).contains("--host", "--name");
+    }
+
+    @Test
+    void helpWrapsAtWordsWithinEightyColumns() {
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"serve", "-h"},
+                new String[] {"client", "-h"}, new String[] {"gui", "-h"}, new String[] {"bench", "-h"})) {
+            out.getBuffer().setLength(0);
+            assertThat(run(args)).isZero();
+            assertThat(out.toString().lines()).as(String.join(" ", args)).allSatisfy(
+                    line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+        }
+        assertThat(out.toString()).isNotEmpty();
+        run("client", "-h");
+        assertThat(out.toString().lines()).anyMatch(line -> line.contains("~/.config/switchboard/tokens"));
+    }
+
+    @Test
+    void theCommandListSumsUpServeWholeWithEveryOperatorCommand() {
+        assertThat(run("--help")).isZero();
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertThat(help).contains("serve Run the server without a screen and read operator commands from standard"
+                + " input: help, status, users (or who), pause, resume, logs, clear-logs, clear-users, kick, say, msg,"
+                + " limits, and stop (or quit, exit), which stops the server and ends the program. client");
+    }
+
+    @Test
+    void aBadOptionPrintsTheErrorAndWhereTheHelpIsNotTheWholeUsage() {
+        assertThat(run("serve", "--bogus")).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly("switchboard serve: Unknown option: '--bogus'",
+                "Try 'switchboard serve -h' for help.");
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test

@@ -40,7 +40,9 @@ class ServeProcessTest {
 
     private int startServe(String... extra) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        // as the jar's manifest does: JLine loads its native library without a warning
+        List<String> command = new java.util.ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "serve", "--port", "0", "--bind", "127.0.0.1", "--data-dir", dir.toString(),
                 "--hash-iterations", "1000"));
         command.addAll(List.of(extra));
@@ -84,16 +86,33 @@ class ServeProcessTest {
     }
 
     @Test
-    void theEndOfStandardInputDoesNotStopItAndSigtermStopsItCleanly() throws Exception {
+    void clearLogsAnswersOnceAndLogsThenSaysTheLogIsEmpty() throws Exception {
+        startServe();
+        type("DeleteLogs");
+        type("Logs");
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.contains("The activity log is empty."));
+        type("stop");
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output).contains("Server stopped."));
+        // stderr is merged into the output: no library log line may appear beside the console's answer
+        assertThat(output).contains("Logs cleared.").noneMatch(line -> line.contains("org.switchboard"));
+    }
+
+    @Test
+    void theEndOfStandardInputDoesNotStopItAndSigtermStopsItCleanlyWithExitCodeZero() throws Exception {
         int port = startServe("--quiet");
         process.getOutputStream().close();
         try (LineClient client = new LineClient(port)) {
             client.register("bob", TestServer.PASSWORD);
+            assertThat(process.isAlive()).isTrue();
+            // SIGTERM; through the handle, as Process.destroy() would also close our end of its output
+            process.toHandle().destroy();
+            assertThat(client.readToEnd()).contains("* The server is shutting down. Goodbye.");
         }
-        assertThat(process.isAlive()).isTrue();
-        process.destroy();
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("exit code after SIGTERM").isZero();
         assertThat(Files.readString(dir.resolve("server.log"))).contains("Server stopped");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output).contains("Server stopped."));
     }
 
     @Test

@@ -97,6 +97,6 @@ class ChatClientTest extends ServerFixture {
     void noServerIsAClearError() throws Exception {
         int port = server.port();
         server.close();
-        awaitScreen(runClient(null, "", port, 1), "Cannot talk to 127.0.0.1:" + port);
+        awaitScreen(runClient(null, "", port, 1), "Nothing is listening on 127.0.0.1:" + port);
     }
 }

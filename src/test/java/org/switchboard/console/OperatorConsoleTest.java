@@ -11,6 +11,9 @@ import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.control.Operator;
@@ -58,6 +61,58 @@ class OperatorConsoleTest extends ServerFixture {
         assertThat(server.state()).isEqualTo(ServerState.LISTENING);
         server.stop();
         assertThat(thread.join(Duration.ofSeconds(5))).isTrue();
+    }
+
+    /** A terminal on streams: what JLine writes to the screen, control sequences and all, lands in output. */
+    private Terminal terminal(PipedOutputStream keys) throws Exception {
+        return TerminalBuilder.builder().system(false).type("xterm").size(new Size(80, 24))
+                .streams(new PipedInputStream(keys), output).build();
+    }
+
+    private Thread running(OperatorConsole console) {
+        return Thread.ofVirtual().start(console::run);
+    }
+
+    @Test
+    void onATerminalALogLineIsShownAboveTheCommandBeingTyped() throws Exception {
+        PipedOutputStream keys = new PipedOutputStream();
+        try (Terminal terminal = terminal(keys)) {
+            OperatorConsole console = OperatorConsole.onTerminal(Operator.forServe(server), Keyboard.of(terminal));
+            console.echoLog();
+            Thread thread = running(console);
+            keys.write("stat".getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            await().atMost(Duration.ofSeconds(5)).until(() -> printed().endsWith("stat"));
+            server.log().info("Client 127.0.0.1:50662 connected");
+            // the line typed so far is drawn again below the log line, not left in front of it
+            await().atMost(Duration.ofSeconds(5)).until(() -> printed().endsWith("> stat"));
+            String screen = printed();
+            assertThat(screen).doesNotContain("stat2").contains("INFO  Client 127.0.0.1:50662 connected");
+            assertThat(screen.indexOf("Client 127.0.0.1:50662")).isLessThan(screen.lastIndexOf("> stat"));
+            keys.write("us\r".getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            await().atMost(Duration.ofSeconds(5)).until(() -> printed().contains("Unknown command 'status'")
+                    || printed().contains("Users online"));
+            keys.write("stop\r".getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            assertThat(thread.join(Duration.ofSeconds(10))).isTrue();
+        }
+        assertThat(printed()).contains("Users online", "Server stopped.");
+    }
+
+    @Test
+    void onATerminalCtrlDStopsTheServerAsStopDoes() throws Exception {
+        PipedOutputStream keys = new PipedOutputStream();
+        try (Terminal terminal = terminal(keys)) {
+            Thread thread = running(OperatorConsole.onTerminal(Operator.forServe(server), Keyboard.of(terminal)));
+            // once JLine reads: a ^D that comes earlier meets the terminal's line discipline instead
+            await().atMost(Duration.ofSeconds(5)).until(() -> printed().endsWith("> "));
+            keys.write(4); // Ctrl-D on an empty line
+            keys.flush();
+            assertThat(thread.join(Duration.ofSeconds(10))).isTrue();
+        }
+        assertThat(server.state()).isEqualTo(ServerState.STOPPED);
+        assertThat(printed()).contains("Server stopped.");
     }
 
     @Test

@@ -40,6 +40,18 @@ class OperatorTest extends ServerFixture {
     }
 
     @Test
+    void helpNamesTheAliasesQuitExitAndWho() {
+        assertThat(operator.execute("help").text()).contains("who works too", "quit and exit", "tell works too");
+    }
+
+    @Test
+    void serveDoesNotOfferStartBecauseItsStopEndsTheProgram() {
+        assertThat(operator.execute("help").text()).contains("start [PORT]");
+        String serveHelp = Operator.forServe(server).execute("help").text();
+        assertThat(serveHelp).doesNotContain("start").contains("close everything and exit");
+    }
+
+    @Test
     void statusSaysStateAndPortAndCounts() {
         Reply reply = operator.execute("status");
         assertThat(reply.lines().get(0)).startsWith("Server listening on port " + server.port() + ", chat mode, up ");
@@ -94,9 +106,9 @@ class OperatorTest extends ServerFixture {
 
     @ParameterizedTest
     @CsvSource({"clear-logs", "DeleteLogs"})
-    void clearLogsEmptiesTheLogSoLogsPrintsNothing(String command) throws Exception {
+    void clearLogsEmptiesTheLogSoLogsSaysItIsEmpty(String command) throws Exception {
         assertThat(operator.execute(command).text()).isEqualTo("Logs cleared.");
-        assertThat(operator.execute("logs").lines()).isEmpty();
+        assertThat(operator.execute("logs").lines()).containsExactly("The activity log is empty.");
         assertThat(Files.size(dir.resolve("server.log"))).isZero();
     }
 

@@ -104,6 +104,18 @@ class LifecycleTest extends ServerFixture {
     }
 
     @Test
+    void aLeaveCausedByAStopSaysSoInTheLogAndToThePanel() throws Exception {
+        try (LineClient dina = new LineClient(server.port()).register("dina", PASSWORD)) {
+            server.stop();
+            dina.readToEnd();
+        }
+        assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ServerEvent.UserLeft.class,
+                left -> assertThat(left.member().name() + " " + left.reason()).isEqualTo("dina left: the server stopped")));
+        assertThat(Files.readString(dir.resolve("server.log"))).containsPattern(
+                "INFO  dina \\(127\\.0\\.0\\.1:\\d+\\) left: the server stopped\\n");
+    }
+
+    @Test
     void theLogHasOneTimestampedLinePerEvent() throws Exception {
         try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD)) {
             alice.send("/quit");

@@ -167,6 +167,42 @@ class SignInTest extends ServerFixture {
     }
 
     @Test
+    void aNameOnlineSinceBeforeTheIdentityFileWasClearedCannotBeRegisteredBySomeoneElse() throws Exception {
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD)) {
+            assertThat(server.clearUsers()).isEqualTo(1);
+            try (LineClient stranger = new LineClient(server.port())) {
+                stranger.expectPrompt(Protocol.PROMPT_NAME);
+                stranger.send("Alice");
+                assertThat(stranger.next()).isEqualTo("! That name is in use right now; choose another.");
+                stranger.expectPrompt(Protocol.PROMPT_NAME);
+            }
+            alice.send("/users");
+            assertThat(alice.awaitContaining("online:")).isEqualTo("* 1 online: alice");
+        }
+        assertThat(server.registeredUsers()).isZero();
+    }
+
+    @Test
+    void aNameThatCameOnlineDuringARegistrationIsNotTakenFromItsUserAfterAClear() throws Exception {
+        try (LineClient stranger = new LineClient(server.port())) {
+            stranger.expectPrompt(Protocol.PROMPT_NAME);
+            stranger.send("alice");
+            stranger.expectPrompt(Protocol.PROMPT_NEW_PASSWORD);
+            stranger.send(PASSWORD);
+            stranger.expectPrompt(Protocol.PROMPT_REPEAT_PASSWORD);
+            try (LineClient alice = new LineClient(server.port()).register("alice", "alice's own")) {
+                // the clear makes the stranger's registration possible again: only being online stops it
+                assertThat(server.clearUsers()).isEqualTo(1);
+                stranger.send(PASSWORD);
+                assertThat(stranger.next()).isEqualTo("! That name is in use right now; choose another.");
+                stranger.expectPrompt(Protocol.PROMPT_NAME);
+                alice.send("/users");
+                assertThat(alice.awaitContaining("online:")).isEqualTo("* 1 online: alice");
+            }
+        }
+    }
+
+    @Test
     void theIdentityFileNeverHoldsAPasswordOrTokenInClear() throws Exception {
         String token;
         try (LineClient client = new LineClient(server.port()).register("alice", PASSWORD)) {
