@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.switchboard.protocol.Protocol;
@@ -15,18 +16,26 @@ import org.switchboard.protocol.ServerText;
 /**
  * The console chat client. Signs in (answering the server's prompts, or with a saved token), then
  * shows incoming lines above the line being typed (JLine's {@code printAbove}), so that typing is never
- * mangled. With input from a pipe it reads and prints plain lines instead (see {@link Keyboard}). {@code /quit}, Ctrl-D or Ctrl-C leaves.
+ * mangled. With input from a pipe it reads and prints plain lines instead (see {@link PlainKeyboard}).
+ * {@code /quit}, Ctrl-D or Ctrl-C leaves: the client then shows what the server still sends and ends
+ * when the server closes the connection.
  *
  * <p>Threads: the calling thread reads the keyboard; one virtual thread reads the server once signed in.
  */
 public final class ChatClient {
+    /** How long the client, having quit, waits for a server that says nothing more to close the connection. */
+    static final Duration QUIT_WAIT = Duration.ofSeconds(15);
+
     /** Where to connect and as whom. {@code name} may be null: then it is asked for. */
     public record Options(String host, int port, String name, boolean useTokens, TokenFile tokens) { }
 
     private final Options options;
     private final Keyboard keyboard;
     private final String server;
+    /** Set before sending a quit: the server's closing the connection is then expected. */
     private final AtomicBoolean leaving = new AtomicBoolean();
+    /** When the reader thread last had a line from the server (System.nanoTime). */
+    private volatile long lastHeardNanos;
     private PrintWriter toServer;
     private String name;
     private boolean signedInWithToken;
@@ -95,6 +104,7 @@ public final class ChatClient {
             }
             String answer = ask(prompt);
             if (answer == null) {
+                say("Not signed in: the input ended.");
                 return false;
             }
             send(answer);
@@ -107,32 +117,52 @@ public final class ChatClient {
             send("/token");
         }
         String prompt = name + ": ";
+        while (reader.isAlive()) {
+            String line = keyboard.readLine(prompt);
+            if (line == null) {
+                // Ctrl-D, Ctrl-C, the end of a pipe: leave as /quit does
+                line = "/quit";
+            }
+            if (!reader.isAlive()) {
+                break;
+            }
+            boolean quit = line.strip().equalsIgnoreCase("/quit");
+            if (quit) {
+                leaving.set(true);
+            }
+            send(line);
+            if (quit) {
+                awaitClose(reader);
+                break;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * After {@code /quit}: waits until the server closes the connection, so that its answers to the
+     * last lines sent (which a flood-paced server may read seconds later) are all shown before the
+     * client ends. A server silent for {@link #QUIT_WAIT} is not waited for any longer.
+     */
+    private void awaitClose(Thread reader) {
+        lastHeardNanos = System.nanoTime();
         try {
-            while (reader.isAlive()) {
-                String line = keyboard.readLine(prompt, false);
-                if (line == null) {
-                    line = "/quit";
-                }
-                if (!reader.isAlive()) {
-                    break;
-                }
-                send(line);
-                if (line.strip().equalsIgnoreCase("/quit")) {
-                    leaving.set(true);
-                    reader.join(3_000);
-                    break;
+            while (true) {
+                long left = QUIT_WAIT.toNanos() - (System.nanoTime() - lastHeardNanos);
+                if (left <= 0 || reader.join(Duration.ofNanos(left))) {
+                    return;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return 0;
     }
 
     /** Runs on the reader thread: every server line goes above the input line; tokens are saved. */
     private void readServer(ServerText text) {
         try {
             for (ServerText.Piece piece = text.next(false); piece != null; piece = text.next(false)) {
+                lastHeardNanos = System.nanoTime();
                 String line = piece.text();
                 if (line.startsWith(Protocol.TOKEN_PREFIX)) {
                     saveToken(line.substring(Protocol.TOKEN_PREFIX.length()).strip());
@@ -157,7 +187,7 @@ public final class ChatClient {
     }
 
     private String ask(String prompt) {
-        return keyboard.readLine(prompt, Protocol.isSecretPrompt(prompt));
+        return keyboard.answer(prompt, Protocol.isSecretPrompt(prompt));
     }
 
     private void send(String line) {

@@ -1,9 +1,7 @@
 package org.switchboard.console;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -16,8 +14,17 @@ import org.jline.terminal.Terminal;
  * mangling the line being typed. {@link #printAbove} may be called from any thread.
  */
 public interface Keyboard extends AutoCloseable {
-    /** The typed line; null when the user ends the input (Ctrl-D, Ctrl-C, end of a pipe). */
-    String readLine(String prompt, boolean secret);
+    /**
+     * The answer to one of the server's prompts ({@code Name: }, {@code Password: }…); null when the
+     * input ends (Ctrl-D, Ctrl-C, end of a pipe).
+     */
+    String answer(String prompt, boolean secret);
+
+    /**
+     * The next line typed in the chat, after the client's own {@code prompt} where a screen shows one;
+     * null when the input ends, as for {@link #answer}.
+     */
+    String readLine(String prompt);
 
     /** Shows a line above the one being typed. */
     void printAbove(String line);
@@ -33,7 +40,16 @@ public interface Keyboard extends AutoCloseable {
         LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
         return new Keyboard() {
             @Override
-            public String readLine(String prompt, boolean secret) {
+            public String answer(String prompt, boolean secret) {
+                return read(prompt, secret);
+            }
+
+            @Override
+            public String readLine(String prompt) {
+                return read(prompt, false);
+            }
+
+            private String read(String prompt, boolean secret) {
                 try {
                     return secret ? reader.readLine(prompt, '*') : reader.readLine(prompt);
                 } catch (UserInterruptException | EndOfFileException e) {
@@ -54,39 +70,12 @@ public interface Keyboard extends AutoCloseable {
         };
     }
 
-    /** Plain streams, for input from a pipe or a script: prompts and lines are printed as they come. */
+    /**
+     * Plain streams, for input from a pipe or a script: the server's lines and prompts are printed as
+     * they come, each on a line of its own, and nothing else; the client's chat prompt is not shown
+     * (in a log it would stand in front of every incoming line).
+     */
     static Keyboard of(BufferedReader in, PrintWriter out) {
-        ReentrantLock lock = new ReentrantLock();
-        return new Keyboard() {
-            @Override
-            public String readLine(String prompt, boolean secret) {
-                print(prompt, false);
-                try {
-                    return in.readLine();
-                } catch (IOException e) {
-                    return null;
-                }
-            }
-
-            @Override
-            public void printAbove(String line) {
-                print(line, true);
-            }
-
-            private void print(String text, boolean newLine) {
-                lock.lock();
-                try {
-                    out.print(newLine ? text + System.lineSeparator() : text);
-                    out.flush();
-                } finally {
-                    lock.unlock();
-                }
-            }
-
-            @Override
-            public void close() {
-                out.flush();
-            }
-        };
+        return new PlainKeyboard(in, out);
     }
 }
