@@ -10,15 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.switchboard.protocol.ChatCommand;
 import org.switchboard.protocol.Protocol;
+import org.switchboard.protocol.Sanitizer;
 import org.switchboard.protocol.ServerText;
 
 /**
  * The console chat client. Signs in (answering the server's prompts, or with a saved token), then
  * shows incoming lines above the line being typed (JLine's {@code printAbove}), so that typing is never
  * mangled. With input from a pipe it reads and prints plain lines instead (see {@link PlainKeyboard}).
- * {@code /quit}, Ctrl-D or Ctrl-C leaves: the client then shows what the server still sends and ends
- * when the server closes the connection.
+ * {@code /quit} (or any alias the server takes for it), Ctrl-D or Ctrl-C leaves: the client then shows
+ * what the server still sends and ends when the server closes the connection. When the server closes
+ * it unasked (a kick, a stop), the client says so and ends at once.
  *
  * <p>Threads: the calling thread reads the keyboard; one virtual thread reads the server once signed in.
  */
@@ -34,6 +37,8 @@ public final class ChatClient {
     private final String server;
     /** Set before sending a quit: the server's closing the connection is then expected. */
     private final AtomicBoolean leaving = new AtomicBoolean();
+    /** Set by the reader thread when the server closed the connection unasked. */
+    private volatile boolean serverGone;
     /** When the reader thread last had a line from the server (System.nanoTime). */
     private volatile long lastHeardNanos;
     private PrintWriter toServer;
@@ -117,26 +122,26 @@ public final class ChatClient {
             send("/token");
         }
         String prompt = name + ": ";
-        while (reader.isAlive()) {
+        while (true) {
             String line = keyboard.readLine(prompt);
+            if (serverGone) {
+                return 0;
+            }
             if (line == null) {
                 // Ctrl-D, Ctrl-C, the end of a pipe: leave as /quit does
                 line = "/quit";
             }
-            if (!reader.isAlive()) {
-                break;
-            }
-            boolean quit = line.strip().equalsIgnoreCase("/quit");
+            // the server's own test of the line, so that every alias it takes for /quit leaves here too
+            boolean quit = ChatCommand.parse(Sanitizer.clean(line)) instanceof ChatCommand.Quit;
             if (quit) {
                 leaving.set(true);
             }
             send(line);
             if (quit) {
                 awaitClose(reader);
-                break;
+                return 0;
             }
         }
-        return 0;
     }
 
     /**
@@ -158,7 +163,11 @@ public final class ChatClient {
         }
     }
 
-    /** Runs on the reader thread: every server line goes above the input line; tokens are saved. */
+    /**
+     * Runs on the reader thread: every server line goes above the input line; tokens are saved. When
+     * the server closes the connection unasked (a kick, a stop), says so and ends the keyboard's input,
+     * so that the client ends without waiting for another key.
+     */
     private void readServer(ServerText text) {
         try {
             for (ServerText.Piece piece = text.next(false); piece != null; piece = text.next(false)) {
@@ -174,7 +183,9 @@ public final class ChatClient {
             // connection gone: said below
         }
         if (!leaving.get()) {
-            keyboard.printAbove("* Connection closed by the server. Press Enter to leave.");
+            keyboard.printAbove("* Connection closed by the server.");
+            serverGone = true;
+            keyboard.endInput();
         }
     }
 

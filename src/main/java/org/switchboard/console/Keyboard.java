@@ -11,12 +11,12 @@ import org.jline.terminal.Terminal;
 
 /**
  * The client's screen and keyboard: reads what the user types and shows incoming lines without
- * mangling the line being typed. {@link #printAbove} may be called from any thread.
+ * mangling the line being typed. {@link #printAbove} and {@link #endInput} may be called from any thread.
  */
 public interface Keyboard extends AutoCloseable {
     /**
      * The answer to one of the server's prompts ({@code Name: }, {@code Password: }…); null when the
-     * input ends (Ctrl-D, Ctrl-C, end of a pipe).
+     * input ends (Ctrl-D, Ctrl-C, end of a pipe, {@link #endInput}).
      */
     String answer(String prompt, boolean secret);
 
@@ -29,6 +29,12 @@ public interface Keyboard extends AutoCloseable {
     /** Shows a line above the one being typed. */
     void printAbove(String line);
 
+    /**
+     * Ends the input as Ctrl-D would, from another thread: a read waiting now and every read after it
+     * return null at once. For when the server has gone and nothing typed could be sent.
+     */
+    void endInput();
+
     @Override
     void close();
 
@@ -39,6 +45,10 @@ public interface Keyboard extends AutoCloseable {
         }
         LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
         return new Keyboard() {
+            private volatile boolean ended;
+            /** The thread in JLine's readLine, to interrupt; JLine turns that into a UserInterruptException. */
+            private volatile Thread reading;
+
             @Override
             public String answer(String prompt, boolean secret) {
                 return read(prompt, secret);
@@ -50,10 +60,20 @@ public interface Keyboard extends AutoCloseable {
             }
 
             private String read(String prompt, boolean secret) {
+                reading = Thread.currentThread();
                 try {
+                    if (ended) {
+                        return null;
+                    }
                     return secret ? reader.readLine(prompt, '*') : reader.readLine(prompt);
                 } catch (UserInterruptException | EndOfFileException e) {
                     return null;
+                } finally {
+                    reading = null;
+                    if (ended) {
+                        // endInput's interrupt may come after JLine returned: it must not stay pending
+                        Thread.interrupted();
+                    }
                 }
             }
 
@@ -61,6 +81,15 @@ public interface Keyboard extends AutoCloseable {
             public void printAbove(String line) {
                 reader.printAbove(line);
                 terminal.flush();
+            }
+
+            @Override
+            public void endInput() {
+                ended = true;
+                Thread thread = reading;
+                if (thread != null) {
+                    thread.interrupt();
+                }
             }
 
             @Override

@@ -17,8 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jline.terminal.Size;
+import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.switchboard.server.FloodLimits;
 import org.switchboard.support.LineClient;
 import org.switchboard.support.ServerFixture;
@@ -206,6 +210,44 @@ class ChatClientTest extends ServerFixture {
             assertThat(erin.lines()).endsWith("* 1 online: erin", "* Goodbye, erin.");
         }
         assertThat(server.recentHistory(5)).extracting(line -> line.text()).containsExactly("one", "two");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/quit", "/exit", "/bye", "/EXIT", "/bye for now"})
+    void everyQuitTheServerTakesEndsTheClientAtOnce(String quit) throws Exception {
+        new LineClient(server.port()).register("erin", TestServer.PASSWORD).close();
+        // the keyboard stays open: the client must not wait for another line
+        try (Running erin = start("erin", TestServer.PASSWORD + "\n" + quit + "\n")) {
+            assertThat(erin.awaitExit()).isZero();
+            assertThat(erin.screen()).contains("* Goodbye, erin.").doesNotContain("Connection closed");
+        }
+        assertThat(server.users()).isEmpty();
+    }
+
+    @Test
+    void aKickEndsTheClientWithoutWaitingForAKey() throws Exception {
+        new LineClient(server.port()).register("erin", TestServer.PASSWORD).close();
+        try (Running erin = start("erin", TestServer.PASSWORD + "\n")) {
+            erin.awaitScreen("* Online now:");
+            server.kick("erin", "enough");
+            assertThat(erin.awaitExit()).isZero();
+            assertThat(erin.lines()).endsWith("! You were disconnected by the operator: enough",
+                    "* Connection closed by the server.");
+        }
+    }
+
+    @Test
+    void onATerminalAStopEndsTheClientWithoutWaitingForAKey() throws Exception {
+        new LineClient(server.port()).register("erin", TestServer.PASSWORD).close();
+        KeyboardOn terminal = (keys, screen) -> Keyboard.of(TerminalBuilder.builder().system(false)
+                .streams(keys, screen).type("xterm").size(new Size(100, 24)).build());
+        try (Running erin = new Running(server.port(), "erin", TestServer.PASSWORD + "\r", terminal)) {
+            erin.awaitScreen("* Online now:");
+            server.close();
+            assertThat(erin.awaitExit()).isZero();
+            assertThat(erin.screen()).contains("* The server is shutting down. Goodbye.",
+                    "* Connection closed by the server.");
+        }
     }
 
     @Test
