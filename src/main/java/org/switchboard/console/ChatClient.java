@@ -9,6 +9,8 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.switchboard.protocol.ChatCommand;
 import org.switchboard.protocol.Protocol;
@@ -23,7 +25,8 @@ import org.switchboard.protocol.ServerText;
  * what the server still sends and ends when the server closes the connection. When the server closes
  * it unasked (a kick, a stop), the client says so and ends at once.
  *
- * <p>Threads: the calling thread reads the keyboard; one virtual thread reads the server once signed in.
+ * <p>Threads: the calling thread reads the keyboard; one virtual thread reads the server once signed in,
+ * and during the sign-in one reads the server's next line while the user is asked for an answer.
  */
 public final class ChatClient {
     /** How long the client, having quit, waits for a server that says nothing more to close the connection. */
@@ -41,6 +44,11 @@ public final class ChatClient {
     private volatile boolean serverGone;
     /** When the reader thread last had a line from the server (System.nanoTime). */
     private volatile long lastHeardNanos;
+    /**
+     * What the server sent while the user was being asked during the sign-in (see {@link #ask}); null
+     * when nobody is reading for the sign-in. Client thread only.
+     */
+    private CompletableFuture<ServerText.Piece> heardWhileAsking;
     private PrintWriter toServer;
     private String name;
     private boolean signedInWithToken;
@@ -75,7 +83,7 @@ public final class ChatClient {
         boolean tokenSentLast = false;
         String nameSent = null;
         while (true) {
-            ServerText.Piece piece = text.next(true);
+            ServerText.Piece piece = nextSignInPiece(text);
             if (piece == null) {
                 say("The server closed the connection.");
                 return false;
@@ -107,12 +115,59 @@ public final class ChatClient {
                     continue;
                 }
             }
-            String answer = ask(prompt);
+            String answer = ask(prompt, text);
             if (answer == null) {
+                if (heardWhileAsking.isDone()) {
+                    // the server has ended the sign-in (a timeout, a stop): show what it said
+                    continue;
+                }
                 say("Not signed in: the input ended.");
                 return false;
             }
             send(answer);
+        }
+    }
+
+    /**
+     * Asks the user for the answer to {@code prompt} while a virtual thread reads what the server sends
+     * meanwhile. During the sign-in the server sends nothing unasked but its end (the sign-in timeout,
+     * a stop), so whatever comes before the answer ends the keyboard's input: the client shows it at
+     * once instead of after the next key. Null when the input ended or the server spoke first. Either
+     * way the thread's piece is the next one of the sign-in ({@link #nextSignInPiece}).
+     */
+    private String ask(String prompt, ServerText text) {
+        AtomicBoolean asking = new AtomicBoolean(true);
+        CompletableFuture<ServerText.Piece> heard = new CompletableFuture<>();
+        heardWhileAsking = heard;
+        Thread.ofVirtual().name("client-sign-in-reader").start(() -> {
+            try {
+                heard.complete(text.next(true));
+            } catch (IOException e) {
+                heard.completeExceptionally(e);
+            }
+            if (asking.getAndSet(false)) {
+                keyboard.endInput();
+            }
+        });
+        String answer = keyboard.answer(prompt, Protocol.isSecretPrompt(prompt));
+        // the server cannot answer before the answer is sent: a piece already here came unasked
+        return asking.getAndSet(false) ? answer : null;
+    }
+
+    /** The sign-in's next line or prompt: the one read while the user was asked, else the next one read now. */
+    private ServerText.Piece nextSignInPiece(ServerText text) throws IOException {
+        CompletableFuture<ServerText.Piece> heard = heardWhileAsking;
+        if (heard == null) {
+            return text.next(true);
+        }
+        heardWhileAsking = null;
+        try {
+            return heard.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
         }
     }
 
@@ -195,10 +250,6 @@ public final class ChatClient {
         } catch (IOException e) {
             keyboard.printAbove("! Could not save the login token: " + e.getMessage());
         }
-    }
-
-    private String ask(String prompt) {
-        return keyboard.answer(prompt, Protocol.isSecretPrompt(prompt));
     }
 
     private void send(String line) {

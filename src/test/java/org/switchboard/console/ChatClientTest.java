@@ -51,6 +51,10 @@ class ChatClientTest extends ServerFixture {
             new BufferedReader(new InputStreamReader(keys, StandardCharsets.UTF_8)),
             new PrintWriter(screen, true, StandardCharsets.UTF_8));
 
+    /** A JLine terminal on the pipe and the screen, as on a real terminal. */
+    private static final KeyboardOn TERMINAL = (keys, screen) -> Keyboard.of(TerminalBuilder.builder()
+            .system(false).streams(keys, screen).type("xterm").size(new Size(100, 24)).build());
+
     /**
      * A client running on a thread of its own, its keyboard a pipe that stays open, as a keyboard does,
      * until the test closes it.
@@ -239,9 +243,7 @@ class ChatClientTest extends ServerFixture {
     @Test
     void onATerminalAStopEndsTheClientWithoutWaitingForAKey() throws Exception {
         new LineClient(server.port()).register("erin", TestServer.PASSWORD).close();
-        KeyboardOn terminal = (keys, screen) -> Keyboard.of(TerminalBuilder.builder().system(false)
-                .streams(keys, screen).type("xterm").size(new Size(100, 24)).build());
-        try (Running erin = new Running(server.port(), "erin", TestServer.PASSWORD + "\r", terminal)) {
+        try (Running erin = new Running(server.port(), "erin", TestServer.PASSWORD + "\r", TERMINAL)) {
             erin.awaitScreen("* Online now:");
             server.close();
             assertThat(erin.awaitExit()).isZero();
@@ -256,6 +258,30 @@ class ChatClientTest extends ServerFixture {
             client.close();
             assertThat(client.awaitExit()).isEqualTo(1);
             assertThat(client.lines()).endsWith("Name: ", "Not signed in: the input ended.");
+        }
+    }
+
+    @Test
+    void aSignInTimeoutAtAPromptEndsTheClientWithoutWaitingForAKey() throws Exception {
+        server.close();
+        server = TestServer.start(dir, config -> config.signInTimeout(Duration.ofSeconds(1)));
+        // at the name prompt, nothing typed, the keyboard open
+        try (Running client = start(null, "")) {
+            assertThat(client.awaitExit()).isEqualTo(1);
+            assertThat(client.lines()).endsWith("Name: ", "! Sign-in took too long. Goodbye.",
+                    "The server closed the connection.");
+        }
+    }
+
+    @Test
+    void onATerminalAStopAtThePasswordPromptEndsTheClientWithoutWaitingForAKey() throws Exception {
+        new LineClient(server.port()).register("erin", TestServer.PASSWORD).close();
+        try (Running erin = new Running(server.port(), "erin", "", TERMINAL)) {
+            erin.awaitScreen("Password: ");
+            server.close();
+            // Only the ending is checked: this stream-backed terminal shows nothing written after its
+            // reader was interrupted (a real one does); the lines are checked with the plain keyboard.
+            assertThat(erin.awaitExit()).isEqualTo(1);
         }
     }
 }
