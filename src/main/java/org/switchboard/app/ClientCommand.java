@@ -19,8 +19,10 @@ import picocli.CommandLine.Option;
 
 /** {@code switchboard client}: the console chat client. */
 @Command(name = "client", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Connect to a Switchboard server and chat. Signs in with a saved token when it has one"
-                + " for that server, else asks for name and password. /quit or Ctrl-D leaves.")
+        description = {"Connect to a Switchboard server and chat. Signs in with a saved token when it has one "
+            + "for that server, else asks for name and password. /quit (/exit, /bye) or Ctrl-D leaves.",
+            "With input from a pipe it prints what the server sends, a line each, and leaves at the end of "
+            + "the input."})
 final class ClientCommand implements Callable<Integer> {
     @Option(names = {"-H", "--host"}, paramLabel = "HOST", description = "Server host (default: ${DEFAULT-VALUE}).")
     String host = "localhost";

@@ -2,6 +2,7 @@ package org.switchboard.chat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -147,9 +148,13 @@ public final class ChatRoom {
         return publish(from, new ChatLine(clock.instant(), ChatLine.Kind.MESSAGE, from.name(), text));
     }
 
-    /** An action line ({@code /me}) from a member to every other member, kept in the history. */
+    /**
+     * An action line ({@code /me}) from a member to everyone, the member too (who would otherwise never
+     * see it), kept in the history once. It goes to the sender as a line of the room, so it stands in
+     * the room's one order for the sender as for everybody else.
+     */
     public ChatLine act(Member from, String text) {
-        return publish(from, new ChatLine(clock.instant(), ChatLine.Kind.ACTION, from.name(), text));
+        return publish(null, new ChatLine(clock.instant(), ChatLine.Kind.ACTION, from.name(), text));
     }
 
     /** An announcement from the operator to everyone, kept in the history. */
@@ -168,14 +173,22 @@ public final class ChatRoom {
         }
     }
 
-    /** A private line to one member; false when nobody of that name is online. */
+    /**
+     * A private line to one member, and to its sender the confirmation {@code [12:04] → maxim: text}
+     * (the name as registered, the same time); false when nobody of that name is online. Not kept in
+     * the history, which holds the room's lines only.
+     */
     public boolean tell(Member from, String to, String text) {
         Member target = members.get(Names.key(to));
         if (target == null) {
             return false;
         }
-        ChatLine line = new ChatLine(clock.instant(), ChatLine.Kind.MESSAGE, from.name() + " (private)", text);
+        Instant now = clock.instant();
+        ChatLine line = new ChatLine(now, ChatLine.Kind.MESSAGE, from.name() + " (private)", text);
         target.send(Protocol.lineBytes(line.display(zone)));
+        ChatLine confirmation = new ChatLine(now, ChatLine.Kind.MESSAGE, Protocol.PRIVATE_TO + target.name(),
+                text);
+        from.send(Protocol.lineBytes(confirmation.display(zone)));
         return true;
     }
 
@@ -208,12 +221,13 @@ public final class ChatRoom {
         return members.size();
     }
 
-    private ChatLine publish(Member from, ChatLine line) {
+    /** A line of the room to every member but {@code except} (null: to everyone), kept in the history. */
+    private ChatLine publish(Member except, ChatLine line) {
         byte[] bytes = Protocol.lineBytes(line.display(zone));
         order.lock();
         try {
             history.append(line);
-            sendToAllBut(from, bytes);
+            sendToAllBut(except, bytes);
         } finally {
             order.unlock();
         }

@@ -9,26 +9,48 @@ import java.net.Socket;
 import java.net.UnknownHostException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.switchboard.protocol.ChatCommand;
 import org.switchboard.protocol.Protocol;
+import org.switchboard.protocol.Sanitizer;
 import org.switchboard.protocol.ServerText;
 
 /**
  * The console chat client. Signs in (answering the server's prompts, or with a saved token), then
  * shows incoming lines above the line being typed (JLine's {@code printAbove}), so that typing is never
- * mangled. With input from a pipe it reads and prints plain lines instead (see {@link Keyboard}). {@code /quit}, Ctrl-D or Ctrl-C leaves.
+ * mangled. With input from a pipe it reads and prints plain lines instead (see {@link PlainKeyboard}).
+ * {@code /quit} (or any alias the server takes for it), Ctrl-D or Ctrl-C leaves: the client then shows
+ * what the server still sends and ends when the server closes the connection. When the server closes
+ * it unasked (a kick, a stop), the client says so and ends at once.
  *
- * <p>Threads: the calling thread reads the keyboard; one virtual thread reads the server once signed in.
+ * <p>Threads: the calling thread reads the keyboard; one virtual thread reads the server once signed in,
+ * and during the sign-in one reads the server's next line while the user is asked for an answer.
  */
 public final class ChatClient {
+    /** How long the client, having quit, waits for a server that says nothing more to close the connection. */
+    static final Duration QUIT_WAIT = Duration.ofSeconds(15);
+
     /** Where to connect and as whom. {@code name} may be null: then it is asked for. */
     public record Options(String host, int port, String name, boolean useTokens, TokenFile tokens) { }
 
     private final Options options;
     private final Keyboard keyboard;
     private final String server;
+    /** Set before sending a quit: the server's closing the connection is then expected. */
     private final AtomicBoolean leaving = new AtomicBoolean();
+    /** Set by the reader thread when the server closed the connection unasked. */
+    private volatile boolean serverGone;
+    /** When the reader thread last had a line from the server (System.nanoTime). */
+    private volatile long lastHeardNanos;
+    /**
+     * What the server sent while the user was being asked during the sign-in (see {@link #ask}); null
+     * when nobody is reading for the sign-in. Client thread only.
+     */
+    private CompletableFuture<ServerText.Piece> heardWhileAsking;
     private PrintWriter toServer;
     private String name;
     private boolean signedInWithToken;
@@ -70,7 +92,7 @@ public final class ChatClient {
         boolean tokenSentLast = false;
         String nameSent = null;
         while (true) {
-            ServerText.Piece piece = text.next(true);
+            ServerText.Piece piece = nextSignInPiece(text);
             if (piece == null) {
                 say("The server closed the connection.");
                 return false;
@@ -102,11 +124,59 @@ public final class ChatClient {
                     continue;
                 }
             }
-            String answer = ask(prompt);
+            String answer = ask(prompt, text);
             if (answer == null) {
+                if (heardWhileAsking.isDone()) {
+                    // the server has ended the sign-in (a timeout, a stop): show what it said
+                    continue;
+                }
+                say("Not signed in: the input ended.");
                 return false;
             }
             send(answer);
+        }
+    }
+
+    /**
+     * Asks the user for the answer to {@code prompt} while a virtual thread reads what the server sends
+     * meanwhile. During the sign-in the server sends nothing unasked but its end (the sign-in timeout,
+     * a stop), so whatever comes before the answer ends the keyboard's input: the client shows it at
+     * once instead of after the next key. Null when the input ended or the server spoke first. Either
+     * way the thread's piece is the next one of the sign-in ({@link #nextSignInPiece}).
+     */
+    private String ask(String prompt, ServerText text) {
+        AtomicBoolean asking = new AtomicBoolean(true);
+        CompletableFuture<ServerText.Piece> heard = new CompletableFuture<>();
+        heardWhileAsking = heard;
+        Thread.ofVirtual().name("client-sign-in-reader").start(() -> {
+            try {
+                heard.complete(text.next(true));
+            } catch (IOException e) {
+                heard.completeExceptionally(e);
+            }
+            if (asking.getAndSet(false)) {
+                keyboard.endInput();
+            }
+        });
+        String answer = keyboard.answer(prompt, Protocol.isSecretPrompt(prompt));
+        // the server cannot answer before the answer is sent: a piece already here came unasked
+        return asking.getAndSet(false) ? answer : null;
+    }
+
+    /** The sign-in's next line or prompt: the one read while the user was asked, else the next one read now. */
+    private ServerText.Piece nextSignInPiece(ServerText text) throws IOException {
+        CompletableFuture<ServerText.Piece> heard = heardWhileAsking;
+        if (heard == null) {
+            return text.next(true);
+        }
+        heardWhileAsking = null;
+        try {
+            return heard.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
         }
     }
 
@@ -116,32 +186,56 @@ public final class ChatClient {
             send("/token");
         }
         String prompt = name + ": ";
+        while (true) {
+            String line = keyboard.readLine(prompt);
+            if (serverGone) {
+                return 0;
+            }
+            if (line == null) {
+                // Ctrl-D, Ctrl-C, the end of a pipe: leave as /quit does
+                line = "/quit";
+            }
+            // the server's own test of the line, so that every alias it takes for /quit leaves here too
+            boolean quit = ChatCommand.parse(Sanitizer.clean(line)) instanceof ChatCommand.Quit;
+            if (quit) {
+                leaving.set(true);
+            }
+            send(line);
+            if (quit) {
+                awaitClose(reader);
+                return 0;
+            }
+        }
+    }
+
+    /**
+     * After {@code /quit}: waits until the server closes the connection, so that its answers to the
+     * last lines sent (which a flood-paced server may read seconds later) are all shown before the
+     * client ends. A server silent for {@link #QUIT_WAIT} is not waited for any longer.
+     */
+    private void awaitClose(Thread reader) {
+        lastHeardNanos = System.nanoTime();
         try {
-            while (reader.isAlive()) {
-                String line = keyboard.readLine(prompt, false);
-                if (line == null) {
-                    line = "/quit";
-                }
-                if (!reader.isAlive()) {
-                    break;
-                }
-                send(line);
-                if (line.strip().equalsIgnoreCase("/quit")) {
-                    leaving.set(true);
-                    reader.join(3_000);
-                    break;
+            while (true) {
+                long left = QUIT_WAIT.toNanos() - (System.nanoTime() - lastHeardNanos);
+                if (left <= 0 || reader.join(Duration.ofNanos(left))) {
+                    return;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return 0;
     }
 
-    /** Runs on the reader thread: every server line goes above the input line; tokens are saved. */
+    /**
+     * Runs on the reader thread: every server line goes above the input line; tokens are saved. When
+     * the server closes the connection unasked (a kick, a stop), says so and ends the keyboard's input,
+     * so that the client ends without waiting for another key.
+     */
     private void readServer(ServerText text) {
         try {
             for (ServerText.Piece piece = text.next(false); piece != null; piece = text.next(false)) {
+                lastHeardNanos = System.nanoTime();
                 String line = piece.text();
                 if (line.startsWith(Protocol.TOKEN_PREFIX)) {
                     saveToken(line.substring(Protocol.TOKEN_PREFIX.length()).strip());
@@ -153,7 +247,9 @@ public final class ChatClient {
             // connection gone: said below
         }
         if (!leaving.get()) {
-            keyboard.printAbove("* Connection closed by the server. Press Enter to leave.");
+            keyboard.printAbove("* Connection closed by the server.");
+            serverGone = true;
+            keyboard.endInput();
         }
     }
 
@@ -163,10 +259,6 @@ public final class ChatClient {
         } catch (IOException e) {
             keyboard.printAbove("! Could not save the login token: " + e.getMessage());
         }
-    }
-
-    private String ask(String prompt) {
-        return keyboard.readLine(prompt, Protocol.isSecretPrompt(prompt));
     }
 
     private void send(String line) {

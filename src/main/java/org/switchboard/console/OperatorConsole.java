@@ -74,7 +74,7 @@ public final class OperatorConsole {
         operator.server().addListener(onStop);
         String prompt = terminal ? TERMINAL_PROMPT : "";
         try {
-            for (String line = keyboard.readLine(prompt, false); line != null; line = keyboard.readLine(prompt, false)) {
+            for (String line = keyboard.readLine(prompt); line != null; line = keyboard.readLine(prompt)) {
                 Reply reply = operator.execute(line);
                 if (!reply.lines().isEmpty()) {
                     keyboard.printAbove(reply.text());

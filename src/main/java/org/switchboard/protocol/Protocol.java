@@ -24,6 +24,8 @@ public final class Protocol {
     public static final String WELCOME_PREFIX = "Welcome, ";
     public static final String ERROR_PREFIX = "! ";
     public static final String NOTICE_PREFIX = "* ";
+    /** Before the recipient's name in the confirmation a private message's sender gets: {@code [12:04] → maxim: hi}. */
+    public static final String PRIVATE_TO = "\u2192 ";
 
     private Protocol() {
     }

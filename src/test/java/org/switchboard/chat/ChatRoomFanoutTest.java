@@ -64,10 +64,25 @@ class ChatRoomFanoutTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> fanout.calls.size() == 7);
         assertThat(fanout.calls.subList(5, 7))
                 .containsExactly("to all but bob: * bob joined", "to all but alice: * alice left");
-        // bob's replay and the private line are his own; no room line was queued to anyone one by one
+        // bob's replay and the private line are his own, and so is alice's confirmation of it; no room
+        // line was queued to anyone one by one
         assertThat(bob.lines()).hasSize(2);
         assertThat(bob.lines().get(0)).endsWith("alice: hello");
         assertThat(bob.lines().get(1)).endsWith("alice (private): psst");
+        assertThat(alice.lines()).singleElement().asString().endsWith("\u2192 bob: psst");
+    }
+
+    @Test
+    void anActionGoesToTheFanoutOnceForEveryoneItsSenderToo() throws Exception {
+        Recorder fanout = new Recorder();
+        ChatRoom room = room(fanout);
+        RecordingMember alice = new RecordingMember("alice");
+        room.join(alice);
+        room.act(alice, "waves");
+
+        assertThat(fanout.calls).last().asString().startsWith("to all but nobody: ").endsWith("* alice waves");
+        assertThat(room.history().recent(10)).singleElement()
+                .satisfies(line -> assertThat(line.kind()).isEqualTo(ChatLine.Kind.ACTION));
         assertThat(alice.lines()).isEmpty();
     }
 

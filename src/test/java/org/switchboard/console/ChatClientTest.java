@@ -5,21 +5,34 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jline.terminal.Size;
+import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.switchboard.server.FloodLimits;
 import org.switchboard.support.LineClient;
 import org.switchboard.support.ServerFixture;
 import org.switchboard.support.TestServer;
 
 /** The console client against a real server, its keyboard a pipe and its screen a buffer. */
 class ChatClientTest extends ServerFixture {
+    /** Longer than any client here needs to end, shorter than a test of a hanging client should wait. */
+    private static final Duration ENDS_WITHIN = Duration.ofSeconds(20);
+
     TokenFile tokens;
 
     @BeforeEach
@@ -28,41 +41,95 @@ class ChatClientTest extends ServerFixture {
         tokens = new TokenFile(dir.resolve("config/tokens"));
     }
 
-    /** Incoming lines are printed by the client's reader thread: waits until every expected text is shown. */
-    private static String awaitScreen(ByteArrayOutputStream screen, String... expected) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(
-                () -> assertThat(screen.toString(StandardCharsets.UTF_8)).contains(expected));
-        return screen.toString(StandardCharsets.UTF_8);
+    /** How a test's client gets its keyboard: from the reading end of the pipe it is typed into, and the screen. */
+    private interface KeyboardOn {
+        Keyboard of(InputStream keys, OutputStream screen) throws IOException;
     }
 
-    private ByteArrayOutputStream runClient(String name, String typed) throws IOException {
-        return runClient(name, typed, server.port(), 0);
-    }
+    /** The plain keyboard, as for input from a pipe. */
+    private static final KeyboardOn PLAIN = (keys, screen) -> Keyboard.of(
+            new BufferedReader(new InputStreamReader(keys, StandardCharsets.UTF_8)),
+            new PrintWriter(screen, true, StandardCharsets.UTF_8));
 
-    /** Runs the client with a keyboard that is a pipe holding {@code typed}; returns the screen. */
-    private ByteArrayOutputStream runClient(String name, String typed, int port, int expectedCode)
-            throws IOException {
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        // A pipe, not a finished stream: like a keyboard, it stays open while the client runs.
-        PipedOutputStream typing = new PipedOutputStream();
-        BufferedReader keys = new BufferedReader(new InputStreamReader(
-                new PipedInputStream(typing, 1 << 16), StandardCharsets.UTF_8));
-        try (typing) {
-            typing.write(typed.getBytes(StandardCharsets.UTF_8));
-            typing.flush();
-            Keyboard keyboard = Keyboard.of(keys, new PrintWriter(screen, true, StandardCharsets.UTF_8));
-            int code = new ChatClient(new ChatClient.Options("127.0.0.1", port, name, true, tokens), keyboard).run();
-            assertThat(code).as(screen.toString(StandardCharsets.UTF_8)).isEqualTo(expectedCode);
+    /** A JLine terminal on the pipe and the screen, as on a real terminal. */
+    private static final KeyboardOn TERMINAL = (keys, screen) -> Keyboard.of(TerminalBuilder.builder()
+            .system(false).streams(keys, screen).type("xterm").size(new Size(100, 24)).build());
+
+    /**
+     * A client running on a thread of its own, its keyboard a pipe that stays open, as a keyboard does,
+     * until the test closes it.
+     */
+    private final class Running implements AutoCloseable {
+        final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        final PipedOutputStream typing = new PipedOutputStream();
+        final CompletableFuture<Integer> exit;
+
+        Running(int port, String name, String typed, KeyboardOn keyboard) throws IOException {
+            PipedInputStream keys = new PipedInputStream(typing, 1 << 16);
+            type(typed);
+            ChatClient client = new ChatClient(new ChatClient.Options("127.0.0.1", port, name, true, tokens),
+                    keyboard.of(keys, screen));
+            exit = CompletableFuture.supplyAsync(client::run, runnable -> Thread.ofVirtual().start(runnable));
         }
-        return screen;
+
+        void type(String text) {
+            try {
+                typing.write(text.getBytes(StandardCharsets.UTF_8));
+                typing.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        String screen() {
+            return screen.toString(StandardCharsets.UTF_8);
+        }
+
+        /** The screen's lines, each clock time ({@code [12:04]}) written {@code [HH:MM]}. */
+        List<String> lines() {
+            return screen().lines().map(l -> l.replaceFirst("^\\[\\d\\d:\\d\\d]", "[HH:MM]")).toList();
+        }
+
+        /** Incoming lines are printed by the client's reader thread: waits until every expected text is shown. */
+        void awaitScreen(String... expected) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(screen()).contains(expected));
+        }
+
+        /** Waits for the client to end by itself, its keyboard still open (fails if it does not); its exit code. */
+        int awaitExit() {
+            assertThat(exit).as("the client ends by itself; its screen: %s", screen).succeedsWithin(ENDS_WITHIN);
+            return exit.join();
+        }
+
+        /** Ends the input, as the end of a pipe does. */
+        @Override
+        public void close() throws IOException {
+            typing.close();
+        }
+    }
+
+    private Running start(String name, String typed) throws IOException {
+        return new Running(server.port(), name, typed, PLAIN);
+    }
+
+    /** Runs the client with {@code typed} on its keyboard until it ends by itself; returns it. */
+    private Running run(String name, String typed, int port, int expectedCode) throws IOException {
+        try (Running client = new Running(port, name, typed, PLAIN)) {
+            assertThat(client.awaitExit()).as(client.screen()).isEqualTo(expectedCode);
+            return client;
+        }
+    }
+
+    private String runClient(String name, String typed) throws IOException {
+        return run(name, typed, server.port(), 0).screen();
     }
 
     @Test
     void registersChatsAndIsSignedInByTokenNextTime() throws Exception {
         try (LineClient bob = new LineClient(server.port()).register("bob", TestServer.PASSWORD)) {
             String pw = TestServer.PASSWORD;
-            String screen = awaitScreen(runClient(null, "alice\n" + pw + "\n" + pw + "\nhello bob\n/quit\n"),
-                    "Name: ", "Welcome, alice!", "* Goodbye, alice.");
+            String screen = runClient(null, "alice\n" + pw + "\n" + pw + "\nhello bob\n/quit\n");
+            assertThat(screen).contains("Name: ", "Welcome, alice!", "* Goodbye, alice.");
             assertThat(screen).doesNotContain(pw);
             assertThat(bob.awaitContaining("alice:")).endsWith("alice: hello bob");
             bob.awaitContaining("* alice left");
@@ -70,7 +137,8 @@ class ChatClientTest extends ServerFixture {
             assertThat(tokens.find(server)).isPresent();
             String firstToken = tokens.find(server).orElseThrow().token();
 
-            String second = awaitScreen(runClient(null, "back again\n/quit\n"), "Welcome, alice!", "Goodbye");
+            String second = runClient(null, "back again\n/quit\n");
+            assertThat(second).contains("Welcome, alice!", "Goodbye");
             assertThat(second).doesNotContain("Password: ");
             assertThat(bob.awaitContaining("alice:")).endsWith("alice: back again");
             assertThat(tokens.find(server).orElseThrow().token()).isNotEqualTo(firstToken);
@@ -80,8 +148,8 @@ class ChatClientTest extends ServerFixture {
     @Test
     void withAGivenNameOnlyThePasswordIsAsked() throws Exception {
         new LineClient(server.port()).register("carol", TestServer.PASSWORD).close();
-        String screen = awaitScreen(runClient("carol", TestServer.PASSWORD + "\n/quit\n"),
-                "Password: ", "Welcome, carol!", "Goodbye");
+        String screen = runClient("carol", TestServer.PASSWORD + "\n/quit\n");
+        assertThat(screen).contains("Password: ", "Welcome, carol!", "Goodbye");
         assertThat(screen).doesNotContain("Name: ");
     }
 
@@ -89,14 +157,131 @@ class ChatClientTest extends ServerFixture {
     void aDeadTokenFallsBackToThePassword() throws Exception {
         new LineClient(server.port()).register("dave", TestServer.PASSWORD).close();
         tokens.save("127.0.0.1:" + server.port(), "dave", "not-a-real-token");
-        awaitScreen(runClient(null, "dave\n" + TestServer.PASSWORD + "\n/quit\n"),
-                "! That token is not valid", "Welcome, dave!");
+        assertThat(runClient(null, "dave\n" + TestServer.PASSWORD + "\n/quit\n"))
+                .contains("! That token is not valid", "Welcome, dave!");
     }
 
     @Test
     void noServerIsAClearError() throws Exception {
         int port = server.port();
         server.close();
-        awaitScreen(runClient(null, "", port, 1), "Nothing is listening on 127.0.0.1:" + port);
+        assertThat(run(null, "", port, 1).screen()).contains("Nothing is listening on 127.0.0.1:" + port);
+    }
+
+    @Test
+    void pipedOutputIsTheServersLinesOneALineWithoutTheChatPrompt() throws Exception {
+        try (LineClient dina = new LineClient(server.port()).register("dina", TestServer.PASSWORD)) {
+            dina.send("hello erin");
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.recentHistory(1).size() == 1);
+            // the first run registers erin and keeps a token; the second is the one of the report
+            runClient(null, "erin\n" + TestServer.PASSWORD + "\n" + TestServer.PASSWORD + "\n/quit\n");
+            assertThat(run(null, "hi\n/users\n/quit\n", server.port(), 0).lines()).containsExactly(
+                    "Switchboard chat. Sign in with your name and password, or choose a new name to register.",
+                    "Welcome, erin!",
+                    "[HH:MM] dina: hello erin",
+                    "* Online now: dina, erin. Type /help for commands.",
+                    "* 2 online: dina, erin",
+                    "* Goodbye, erin.");
+            assertThat(dina.awaitContaining("erin:")).endsWith("erin: hi");
+        }
+    }
+
+    @Test
+    void pipedSignInShowsEachPromptOnALineOfItsOwn() throws Exception {
+        assertThat(run(null, "erin\n" + TestServer.PASSWORD + "\n" + TestServer.PASSWORD + "\n/quit\n",
+                server.port(), 0).lines()).containsExactly(
+                "Switchboard chat. Sign in with your name and password, or choose a new name to register.",
+                "Name: ",
+                "* 'erin' is a new name. Choose a password to register it (at least 8 characters; "
+                        + "an empty line picks another name).",
+                "Choose a password: ",
+                "Repeat the password: ",
+                "Welcome, erin!",
+                "* Online now: erin. Type /help for commands.",
+                "* Goodbye, erin.");
+    }
+
+    @Test
+    void theEndOfPipedInputLeavesOnlyAfterTheServersLastAnswersAreShown() throws Exception {
+        new LineClient(server.port()).register("erin", TestServer.PASSWORD).close();
+        server.close();
+        // one line a second: the server reads the last lines seconds after the client has sent them all
+        server = TestServer.start(dir, config -> config.flood(new FloodLimits(1, 1, 0, 0)));
+        try (Running erin = start("erin", TestServer.PASSWORD + "\none\ntwo\n/users\n")) {
+            erin.close();
+            assertThat(erin.awaitExit()).isZero();
+            // no waiting here: the client has ended, so everything it was to show is shown
+            assertThat(erin.lines()).endsWith("* 1 online: erin", "* Goodbye, erin.");
+        }
+        assertThat(server.recentHistory(5)).extracting(line -> line.text()).containsExactly("one", "two");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/quit", "/exit", "/bye", "/EXIT", "/bye for now"})
+    void everyQuitTheServerTakesEndsTheClientAtOnce(String quit) throws Exception {
+        new LineClient(server.port()).register("erin", TestServer.PASSWORD).close();
+        // the keyboard stays open: the client must not wait for another line
+        try (Running erin = start("erin", TestServer.PASSWORD + "\n" + quit + "\n")) {
+            assertThat(erin.awaitExit()).isZero();
+            assertThat(erin.screen()).contains("* Goodbye, erin.").doesNotContain("Connection closed");
+        }
+        assertThat(server.users()).isEmpty();
+    }
+
+    @Test
+    void aKickEndsTheClientWithoutWaitingForAKey() throws Exception {
+        new LineClient(server.port()).register("erin", TestServer.PASSWORD).close();
+        try (Running erin = start("erin", TestServer.PASSWORD + "\n")) {
+            erin.awaitScreen("* Online now:");
+            server.kick("erin", "enough");
+            assertThat(erin.awaitExit()).isZero();
+            assertThat(erin.lines()).endsWith("! You were disconnected by the operator: enough",
+                    "* Connection closed by the server.");
+        }
+    }
+
+    @Test
+    void onATerminalAStopEndsTheClientWithoutWaitingForAKey() throws Exception {
+        new LineClient(server.port()).register("erin", TestServer.PASSWORD).close();
+        try (Running erin = new Running(server.port(), "erin", TestServer.PASSWORD + "\r", TERMINAL)) {
+            erin.awaitScreen("* Online now:");
+            server.close();
+            assertThat(erin.awaitExit()).isZero();
+            assertThat(erin.screen()).contains("* The server is shutting down. Goodbye.",
+                    "* Connection closed by the server.");
+        }
+    }
+
+    @Test
+    void pipedInputThatEndsBeforeTheSignInIsSaidSo() throws Exception {
+        try (Running client = start(null, "")) {
+            client.close();
+            assertThat(client.awaitExit()).isEqualTo(1);
+            assertThat(client.lines()).endsWith("Name: ", "Not signed in: the input ended.");
+        }
+    }
+
+    @Test
+    void aSignInTimeoutAtAPromptEndsTheClientWithoutWaitingForAKey() throws Exception {
+        server.close();
+        server = TestServer.start(dir, config -> config.signInTimeout(Duration.ofSeconds(1)));
+        // at the name prompt, nothing typed, the keyboard open
+        try (Running client = start(null, "")) {
+            assertThat(client.awaitExit()).isEqualTo(1);
+            assertThat(client.lines()).endsWith("Name: ", "! Sign-in took too long. Goodbye.",
+                    "The server closed the connection.");
+        }
+    }
+
+    @Test
+    void onATerminalAStopAtThePasswordPromptEndsTheClientWithoutWaitingForAKey() throws Exception {
+        new LineClient(server.port()).register("erin", TestServer.PASSWORD).close();
+        try (Running erin = new Running(server.port(), "erin", "", TERMINAL)) {
+            erin.awaitScreen("Password: ");
+            server.close();
+            // Only the ending is checked: this stream-backed terminal shows nothing written after its
+            // reader was interrupted (a real one does); the lines are checked with the plain keyboard.
+            assertThat(erin.awaitExit()).isEqualTo(1);
+        }
     }
 }

@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.support.LineClient;
@@ -152,6 +155,68 @@ class ChatTest extends ServerFixture {
             assertThat(alice.awaitContaining("!")).isEqualTo("! Nobody called 'nobody' is online.");
         }
         assertThat(server.recentHistory(10)).extracting(line -> line.text()).containsExactly("public now");
+    }
+
+    @Test
+    void msgIsConfirmedToItsSenderWithTheSameTime() {
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD);
+             LineClient bob = new LineClient(server.port()).register("bob", PASSWORD)) {
+            alice.awaitContaining("* bob joined");
+            alice.send("/msg BOB just for you");
+            String received = bob.awaitContaining("just for you");
+            String confirmed = alice.awaitContaining("just for you");
+            assertThat(confirmed).matches("\\[\\d\\d:\\d\\d] \u2192 bob: just for you");
+            assertThat(confirmed).startsWith(received.substring(0, "[12:04] ".length()));
+        }
+        assertThat(server.recentHistory(10)).isEmpty();
+    }
+
+    @Test
+    void meShowsTheActionToItsSenderTooAndKeepsItOnceInTheHistory() {
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD);
+             LineClient bob = new LineClient(server.port()).register("bob", PASSWORD)) {
+            alice.awaitContaining("* bob joined");
+            alice.send("/me waves");
+            assertThat(bob.awaitContaining("waves")).matches("\\[\\d\\d:\\d\\d] \\* alice waves");
+            assertThat(alice.awaitContaining("waves")).matches("\\[\\d\\d:\\d\\d] \\* alice waves");
+        }
+        assertThat(server.recentHistory(10)).extracting(line -> line.text()).containsExactly("waves");
+    }
+
+    @Test
+    void theSendersOwnActionsStandInTheRoomsOneOrder() throws Exception {
+        try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD);
+             LineClient bob = new LineClient(server.port()).register("bob", PASSWORD);
+             LineClient carol = new LineClient(server.port()).register("carol", PASSWORD)) {
+            alice.awaitContaining("* carol joined");
+            bob.awaitContaining("* carol joined");
+            // bob talks while alice acts: their lines interleave in an order only the room decides
+            Thread talking = Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 200; i++) {
+                    bob.send("b" + i);
+                }
+            });
+            for (int i = 0; i < 50; i++) {
+                alice.send("/me a" + i);
+            }
+            talking.join();
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.recentHistory(1_000).size() == 250);
+            List<String> history = server.recentHistory(1_000).stream().map(line -> line.text()).toList();
+            assertThat(roomTexts(alice, 250)).as("alice's view").isEqualTo(history);
+            assertThat(roomTexts(carol, 250)).as("carol's view").isEqualTo(history);
+        }
+    }
+
+    /** The texts of the next {@code count} lines of bob's talk and alice's actions, in the order read. */
+    private static List<String> roomTexts(LineClient client, int count) {
+        Pattern roomLine = Pattern.compile("\\[\\d\\d:\\d\\d] (?:bob: |\\* alice )([ab]\\d+)");
+        List<String> texts = new ArrayList<>();
+        while (texts.size() < count) {
+            Matcher matcher = roomLine.matcher(client.await(line -> roomLine.matcher(line).matches()));
+            assertThat(matcher.matches()).isTrue();
+            texts.add(matcher.group(1));
+        }
+        return texts;
     }
 
     @Test
