@@ -209,7 +209,9 @@ final class SignIn {
             peer.prompt(Protocol.PROMPT_NEW_PASSWORD);
             return PENDING;
         }
-        if (online.test(name)) {
+        // Someone online under this name without an account (the identity file was cleared under them)
+        // keeps it; a name registered meanwhile is the race below, and says so.
+        if (online.test(name) && auth.find(name).isEmpty()) {
             Arrays.fill(candidate, '\0');
             return retryName(IN_USE);
         }
