@@ -223,6 +223,15 @@ public final class PanelModel {
         });
     }
 
+    /** Starts on the first free port after the one that was taken (any free one past a short search). */
+    public void startOnFreePort() {
+        int taken = server.port();
+        call(() -> operator.startOnFreePortAfter(taken), reply -> {
+            startProblem.set(reply.ok() ? "" : reply.text());
+            report(reply);
+        });
+    }
+
     public void togglePause() {
         call(() -> switch (server.state()) {
             case LISTENING -> operator.pause();
