@@ -43,7 +43,8 @@ public final class Operator {
             "deleteusers", "clear-users",
             "quit", "stop",
             "exit", "stop",
-            "who", "users");
+            "who", "users",
+            "tell", "msg");
 
     static final List<String> HELP = List.of(
             "Commands:",
@@ -108,7 +109,7 @@ public final class Operator {
             case "clear-users" -> clearUsers();
             case "kick" -> kick(argument);
             case "say" -> say(argument);
-            case "msg", "tell" -> msg(argument);
+            case "msg" -> msg(argument);
             case "stop" -> stop();
             case "limits" -> limits();
             default -> Reply.failure("Unknown command '" + parts[0] + "'. Type 'help' for the list.");

@@ -113,6 +113,15 @@ class PanelCommandsTest extends ServerFixture {
     }
 
     @Test
+    void theCommandATypedLineRunsHasItsAliasesResolved() {
+        assertThat(List.of("quit", " EXIT now", "TurnOffServer", "stop")).extracting(Operator::commandName)
+                .containsOnly("stop");
+        assertThat(Operator.commandName("tell alice hi")).isEqualTo("msg");
+        assertThat(Operator.commandName("Status")).isEqualTo("status");
+        assertThat(Operator.commandName("   ")).isEmpty();
+    }
+
+    @Test
     void startWithABadPortSaysWhatAPortIs() {
         server = new ChatServer(TestServer.config(dir).build());
         Operator operator = new Operator(server);

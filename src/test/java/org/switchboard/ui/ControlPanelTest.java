@@ -26,6 +26,7 @@ import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -277,6 +278,33 @@ class ControlPanelTest {
         robot.type(KeyCode.UP);
         assertThat(fx(() -> robot.lookup("#commandField").queryTextInputControl().getText()))
                 .isEqualTo("say maintenance at noon");
+    }
+
+    @Test
+    void aPrivateMessageTypedInTheCommandFieldShowsInTheChatPane(FxRobot robot) {
+        TableView<MemberInfo> users = table(robot, "#usersTable");
+        ListView<ChatEntry> chat = list(robot, "#chatList");
+        try (LineClient oli = new LineClient(port()).register("Oli", PASSWORD)) {
+            awaitFx(() -> users.getItems().size() == 1);
+            robot.clickOn("#commandField").write("msg oli the build is green").type(KeyCode.ENTER);
+            assertThat(oli.awaitContaining("(private)")).endsWith("server (private): the build is green");
+            awaitFx(() -> chat.getItems().stream().anyMatch(e -> e.kind() == ChatEntry.Kind.PRIVATE
+                    && e.from().equals("to Oli") && e.text().equals("the build is green")));
+        }
+    }
+
+    @Test
+    void theStatusBarSumsUpAReplyOfManyLinesAndTheConsoleShowsItAll(FxRobot robot) {
+        port();
+        robot.clickOn("#commandField").write("help").type(KeyCode.ENTER);
+        ListView<String> console = list(robot, "#consoleList");
+        awaitFx(() -> console.getItems().size() > 2);
+        assertThat(fx(() -> console.getItems().getLast())).startsWith("The assignment's names work too");
+        awaitFx(() -> robot.lookup("#statusBar").queryAs(StatusBar.class).getText().startsWith("Commands: … "));
+        assertThat(fx(() -> robot.lookup("#statusBar").queryAs(StatusBar.class).getText()))
+                .endsWith("more lines in the Console tab");
+        assertThat(fx(() -> robot.lookup(".bottom-tabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().getSelectedItem().getId())).isEqualTo("consoleTab");
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.switchboard.chat.MemberInfo;
 import org.switchboard.control.Operator;
 import org.switchboard.control.Reply;
 import org.switchboard.log.LogEntry;
+import org.switchboard.protocol.Names;
 import org.switchboard.server.ChatServer;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerEvent;
@@ -274,10 +275,17 @@ public final class PanelModel {
     public void tell(String name, String text) {
         call(() -> operator.msg(name, text), reply -> {
             if (reply.ok()) {
-                chat.append(List.of(new ChatEntry(Instant.now(), ChatEntry.Kind.PRIVATE, "to " + name, text.strip())));
+                showPrivate(name, text);
             }
             report(reply);
         });
+    }
+
+    /** A private line the operator sent, in the chat pane under the name as the users list spells it. */
+    private void showPrivate(String name, String text) {
+        String shown = users.users().stream().map(MemberInfo::name)
+                .filter(n -> Names.key(n).equals(Names.key(name))).findFirst().orElse(name);
+        chat.append(List.of(new ChatEntry(Instant.now(), ChatEntry.Kind.PRIVATE, "to " + shown, text.strip())));
     }
 
     public void announce(String text) {
@@ -296,6 +304,11 @@ public final class PanelModel {
         appendConsole(List.of("> " + command));
         call(() -> operator.execute(command), reply -> {
             appendConsole(reply.lines());
+            if (reply.ok() && Operator.commandName(command).equals("msg")) {
+                // typed as the context menu's private message is sent, so shown as it is
+                String[] parts = command.split("\\s+", 3);
+                showPrivate(parts[1], parts[2]);
+            }
             report(reply);
         });
     }
@@ -373,9 +386,20 @@ public final class PanelModel {
     }
 
     private void report(Reply reply) {
-        List<String> lines = reply.lines();
-        message.set(lines.isEmpty() ? "" : lines.getLast());
+        message.set(summary(reply.lines()));
         messageOk.set(reply.ok());
+    }
+
+    /**
+     * One line for the status bar: a reply's first line (what it is about: "Commands:", "Server
+     * listening on port 5050…"), and how many more there are; the console has them all.
+     */
+    static String summary(List<String> lines) {
+        if (lines.size() <= 1) {
+            return lines.isEmpty() ? "" : lines.getFirst();
+        }
+        int more = lines.size() - 1;
+        return lines.getFirst() + " … " + (more == 1 ? "1 more line" : more + " more lines") + " in the Console tab";
     }
 
     private void appendConsole(List<String> lines) {

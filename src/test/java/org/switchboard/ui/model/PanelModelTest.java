@@ -126,6 +126,35 @@ class PanelModelTest {
     }
 
     @Test
+    void aPrivateMessageTypedAsACommandShowsInTheChatPaneToo() {
+        model.open();
+        awaitPumped(() -> model.status().state() == ServerState.LISTENING);
+        try (LineClient eli = new LineClient(server.port()).register("eli", TestServer.PASSWORD)) {
+            model.runCommand("msg nobody hello?");
+            model.runCommand("tell eli   your turn ");
+            eli.awaitContaining("server (private): your turn");
+            awaitPumped(() -> model.messageProperty().get().startsWith("Sent to eli"));
+            assertThat(model.chat().lines()).filteredOn(e -> e.kind() == ChatEntry.Kind.PRIVATE)
+                    .extracting(ChatEntry::from, ChatEntry::text)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("to eli", "your turn"));
+        }
+    }
+
+    @Test
+    void aReplyOfManyLinesIsSummedUpByItsFirstLineWhileTheConsoleGetsThemAll() {
+        model.runCommand("help");
+        awaitPumped(() -> model.console().size() > 1);
+        assertThat(model.console()).endsWith("The assignment's names work too: TurnOffServer, Pause, RemovePause,"
+                + " Logs, DeleteLogs, DeleteUsers.");
+        int more = model.console().size() - 2; // the command and the first line
+        assertThat(model.messageProperty().get())
+                .isEqualTo("Commands: … " + more + " more lines in the Console tab");
+        assertThat(PanelModel.summary(List.of("one", "two"))).isEqualTo("one … 1 more line in the Console tab");
+        assertThat(PanelModel.summary(List.of("only"))).isEqualTo("only");
+        assertThat(PanelModel.summary(List.of())).isEmpty();
+    }
+
+    @Test
     void exportWritesTheShownLinesToAFile() throws Exception {
         model.apply(List.of(new LogEntry(T0, LogLevel.INFO, "alpha"), new LogEntry(T0, LogLevel.WARN, "beta")));
         model.log().lowestLevelProperty().set(LogLevel.WARN);
