@@ -165,8 +165,16 @@ class ControlPanelTest {
         awaitFx(() -> robot.lookup("#limitsProblem").queryAs(Label.class).getText()
                 .equals("Longest line (bytes) must be between 16 and 1048576, not 5"));
         robot.interact(() -> lineBytes.getEditor().setText("64"));
+        Spinner<?> clients = robot.lookup("#limit-clients").queryAs(Spinner.class);
+        robot.interact(() -> clients.getEditor().setText("lots"));
+        robot.clickOn("Apply");
+        awaitFx(() -> robot.lookup("#limitsProblem").queryAs(Label.class).getText()
+                .equals("Connections in all must be a whole number between 1 and 1000000, not 'lots'"));
+        assertThat(fx(() -> clients.getPseudoClassStates()).toString()).contains("invalid");
+        robot.interact(() -> clients.getEditor().setText("500"));
         robot.clickOn("Apply");
         await().atMost(PATIENCE).until(() -> panel.server().config().maxLineBytes() == 64);
+        assertThat(panel.server().config().maxClients()).isEqualTo(500);
 
         robot.clickOn("#startButton");
         try (LineClient fay = new LineClient(port()).register("fay", PASSWORD)) {
@@ -248,6 +256,21 @@ class ControlPanelTest {
     }
 
     @Test
+    void theEmptyUsersListSaysHowToJoinOnlyWhileTheServerListens(FxRobot robot) {
+        int port = port();
+        Label hint = robot.lookup("#usersPlaceholder").queryAs(Label.class);
+        awaitFx(() -> hint.getText().endsWith("Join with: telnet localhost " + port));
+        robot.clickOn("#pauseButton");
+        awaitFx(() -> hint.getText().contains("Paused: port " + port + " takes no new connections"));
+        assertThat(fx(hint::getText)).doesNotContain("telnet");
+        robot.clickOn("#pauseButton");
+        awaitFx(() -> hint.getText().contains("telnet"));
+        robot.clickOn("#stopButton");
+        awaitFx(() -> hint.getText().contains("The server is stopped"));
+        assertThat(fx(hint::getText)).doesNotContain("telnet");
+    }
+
+    @Test
     void theLogFilterHidesLinesThatDoNotMatch(FxRobot robot) {
         try (LineClient jo = new LineClient(port()).register("jo", PASSWORD)) {
             jo.send("/quit");
@@ -259,7 +282,8 @@ class ControlPanelTest {
         robot.clickOn("#logFilter").write("Sign-in ok");
         awaitFx(() -> log.getItems().size() < before);
         assertThat(fx(() -> log.getItems().stream().map(LogEntry::message).toList()))
-                .isNotEmpty().allSatisfy(m -> assertThat(m).contains("Sign-in ok"));
+                .singleElement().asString().contains("Sign-in ok");
+        assertThat(fx(() -> robot.lookup("#logLineCount").queryAs(Label.class).getText())).isEqualTo("1 line");
         assertThat(robot.lookup("#logList").lookup(".log-message").queryAllAs(Label.class))
                 .extracting(Label::getText).filteredOn(t -> !t.isEmpty())
                 .allSatisfy(t -> assertThat(t).contains("Sign-in ok"));

@@ -3,6 +3,7 @@ package org.switchboard.ui.view;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import javafx.css.PseudoClass;
 import javafx.event.ActionEvent;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -20,6 +21,8 @@ import org.switchboard.ui.model.LimitsForm;
  * nothing when cancelled; a value out of range keeps the dialog open and says which.
  */
 final class LimitsDialog {
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
     private LimitsDialog() {
     }
 
@@ -55,26 +58,36 @@ final class LimitsDialog {
 
         ServerConfig[] result = new ServerConfig[1];
         dialog.getDialogPane().lookupButton(apply).addEventFilter(ActionEvent.ACTION, event -> {
+            Map<LimitsForm.Field, Integer> values = new LinkedHashMap<>();
+            spinners.values().forEach(s -> s.pseudoClassStateChanged(INVALID, false));
+            for (Map.Entry<LimitsForm.Field, Spinner<Integer>> entry : spinners.entrySet()) {
+                Spinner<Integer> spinner = entry.getValue();
+                try {
+                    // the editor's text: typed but not yet committed is what the operator sees
+                    values.put(entry.getKey(), LimitsForm.parse(entry.getKey(), spinner.getEditor().getText()));
+                } catch (IllegalArgumentException e) {
+                    refuse(event, problem, spinner, e.getMessage());
+                    return;
+                }
+            }
             try {
-                Map<LimitsForm.Field, Integer> values = new LinkedHashMap<>();
-                spinners.forEach((field, spinner) -> values.put(field, valueOf(spinner)));
                 result[0] = LimitsForm.apply(current, values);
             } catch (IllegalArgumentException e) {
-                problem.setText(e.getMessage());
-                event.consume();
+                refuse(event, problem, null, e.getMessage());
             }
         });
         dialog.setResultConverter(button -> button == apply ? result[0] : null);
         return dialog.showAndWait();
     }
 
-    /** The spinner's value, including text typed but not yet committed; an unreadable text is out of range. */
-    private static int valueOf(Spinner<Integer> spinner) {
-        String typed = spinner.getEditor().getText().strip();
-        try {
-            return Integer.parseInt(typed);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + typed + "' is not a whole number");
+    /** Keeps the dialog open, says what is wrong and puts the cursor in the field to fix. */
+    private static void refuse(ActionEvent event, Label problem, Spinner<Integer> spinner, String why) {
+        event.consume();
+        problem.setText(why);
+        if (spinner != null) {
+            spinner.pseudoClassStateChanged(INVALID, true);
+            spinner.getEditor().requestFocus();
+            spinner.getEditor().selectAll();
         }
     }
 }

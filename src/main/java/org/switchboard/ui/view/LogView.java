@@ -93,7 +93,8 @@ final class LogView extends VBox {
 
         Label shown = new Label();
         shown.getStyleClass().add("muted");
-        shown.textProperty().bind(javafx.beans.binding.Bindings.size(log.shown()).asString("%,d lines"));
+        shown.setId("logLineCount");
+        shown.textProperty().bind(javafx.beans.binding.Bindings.size(log.shown()).map(n -> LogModel.lineCount(n.intValue())));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
