@@ -136,8 +136,13 @@ class ControlPanelTest {
 
     @Test
     void stopClosesEveryConnectionAndOnlyStartIsLeftEnabled(FxRobot robot) {
+        TableView<MemberInfo> users = table(robot, "#usersTable");
         try (LineClient dave = new LineClient(port()).register("dave", PASSWORD)) {
+            awaitFx(() -> users.getItems().size() == 1);
             robot.clickOn("#stopButton");
+            awaitQuestion(robot, "1 user is online and will be disconnected.");
+            assertThat(panel.server().state()).isEqualTo(ServerState.LISTENING);
+            robot.clickOn("#confirmButton");
             assertThat(dave.readToEnd()).contains("* The server is shutting down. Goodbye.");
         }
         awaitFx(() -> robot.lookup("#stateBadge").queryAs(Label.class).getText().equals("Stopped"));
@@ -184,6 +189,26 @@ class ControlPanelTest {
     }
 
     @Test
+    void focusLeavesADisabledLifecycleButtonForTheCommandFieldNeverForClearLogs(FxRobot robot) throws Exception {
+        port();
+        awaitFx(() -> !button(robot, "#clearLogsButton").isDisabled());
+        // Stop takes the focus when clicked, then is disabled for good: the scene hands the focus on
+        robot.clickOn("#stopButton");
+        awaitFx(() -> panel.server().state() == ServerState.STOPPED && !button(robot, "#startButton").isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> stage.getScene().getFocusOwner().getId())).isEqualTo("commandField");
+        long before = Files.size(dir.resolve("server.log"));
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Files.size(dir.resolve("server.log"))).isEqualTo(before).isPositive();
+
+        robot.clickOn("#startButton");
+        awaitFx(() -> panel.server().state() == ServerState.LISTENING && !button(robot, "#stopButton").isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> stage.getScene().getFocusOwner().getId())).isEqualTo("commandField");
+    }
+
+    @Test
     void clearLogsEmptiesTheLogPaneAndServerLog(FxRobot robot) throws Exception {
         port();
         ListView<LogEntry> log = list(robot, "#logList");
@@ -191,9 +216,66 @@ class ControlPanelTest {
         assertThat(Files.size(dir.resolve("server.log"))).isPositive();
 
         robot.clickOn("#clearLogsButton");
+        awaitQuestion(robot, "Clear the activity log?");
+        assertThat(Files.size(dir.resolve("server.log"))).isPositive();
+        robot.clickOn("#confirmButton");
         awaitFx(() -> log.getItems().isEmpty());
         assertThat(Files.readString(dir.resolve("server.log"))).isEmpty();
         awaitFx(() -> button(robot, "#clearLogsButton").isDisabled());
+    }
+
+    @Test
+    void clearLogsAsksFirstFromTheShortcutAndThePaneAndEnterKeepsTheLog(FxRobot robot) throws Exception {
+        port();
+        ListView<LogEntry> log = list(robot, "#logList");
+        awaitFx(() -> !log.getItems().isEmpty());
+        long before = Files.size(dir.resolve("server.log"));
+
+        robot.clickOn("#commandField").push(KeyCode.CONTROL, KeyCode.L);
+        awaitQuestion(robot, "Clear the activity log?");
+        assertThat(robot.lookup(".dialog-pane .content").queryAs(Label.class).getText())
+                .contains(fx(() -> log.getItems().size()) + " line");
+        robot.type(KeyCode.ENTER); // Cancel is the default button
+        awaitFx(() -> robot.lookup("#confirmButton").tryQuery().isEmpty());
+
+        robot.clickOn("#clearLogPaneButton");
+        awaitQuestion(robot, "Clear the activity log?");
+        robot.clickOn("#cancelButton");
+        awaitFx(() -> robot.lookup("#confirmButton").tryQuery().isEmpty());
+        assertThat(Files.size(dir.resolve("server.log"))).isEqualTo(before);
+        assertThat(fx(() -> log.getItems().isEmpty())).isFalse();
+    }
+
+    @Test
+    void quitOrExitTypedInTheCommandFieldAsksBeforeStoppingTheServerForEveryone(FxRobot robot) {
+        TableView<MemberInfo> users = table(robot, "#usersTable");
+        ListView<String> console = list(robot, "#consoleList");
+        try (LineClient pia = new LineClient(port()).register("pia", PASSWORD);
+             LineClient rex = new LineClient(port()).register("rex", PASSWORD)) {
+            awaitFx(() -> users.getItems().size() == 2);
+            robot.clickOn("#commandField").write("quit").type(KeyCode.ENTER);
+            awaitQuestion(robot, "2 users are online and will be disconnected.");
+            robot.clickOn("#cancelButton");
+            awaitFx(() -> console.getItems().contains("Cancelled: nothing was done."));
+            assertThat(panel.server().state()).isEqualTo(ServerState.LISTENING);
+            pia.send("/users");
+            assertThat(pia.awaitContaining("online:")).endsWith("2 online: pia, rex");
+
+            robot.clickOn("#commandField").write("exit").type(KeyCode.ENTER);
+            awaitQuestion(robot, "2 users are online and will be disconnected.");
+            robot.clickOn("#confirmButton");
+            assertThat(rex.readToEnd()).contains("* The server is shutting down. Goodbye.");
+        }
+        await().atMost(PATIENCE).until(() -> panel.server().state() == ServerState.STOPPED);
+        assertThat(fx(() -> console.getItems().getLast())).isEqualTo("Server stopped.");
+    }
+
+    @Test
+    void stopTypedWithNobodyOnlineStopsWithoutAsking(FxRobot robot) {
+        port();
+        robot.clickOn("#commandField").write("stop").type(KeyCode.ENTER);
+        await().atMost(PATIENCE).until(() -> panel.server().state() == ServerState.STOPPED);
+        assertThat(robot.lookup("#confirmButton").tryQuery()).isEmpty();
     }
 
     @Test
@@ -360,14 +442,47 @@ class ControlPanelTest {
     }
 
     @Test
-    void closingTheWindowStopsTheServerCleanlyBeforeTheProgramEnds(FxRobot robot) {
+    void closingTheWindowWithSomeoneOnlineAsksFirstThenStopsTheServerCleanly(FxRobot robot) {
+        TableView<MemberInfo> users = table(robot, "#usersTable");
         try (LineClient nia = new LineClient(port()).register("nia", PASSWORD)) {
-            robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+            awaitFx(() -> users.getItems().size() == 1);
+            requestClose();
+            awaitQuestion(robot, "1 user is online and will be disconnected.");
+            assertThat(robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText())
+                    .isEqualTo("Stop the server and close the panel?");
+            robot.clickOn("#cancelButton");
+            awaitFx(() -> robot.lookup("#confirmButton").tryQuery().isEmpty());
+            assertThat(closed).isFalse();
+            assertThat(panel.server().state()).isEqualTo(ServerState.LISTENING);
+
+            requestClose();
+            awaitQuestion(robot, "1 user is online and will be disconnected.");
+            robot.clickOn("#confirmButton");
             assertThat(nia.readToEnd()).contains("* The server is shutting down. Goodbye.");
         }
         await().atMost(PATIENCE).untilTrue(closed);
         assertThat(panel.server().state()).isEqualTo(ServerState.STOPPED);
         assertThat(panel.server().log().tail(1)).extracting(LogEntry::message).containsExactly("Server stopped");
+    }
+
+    @Test
+    void closingTheWindowWithNobodyOnlineClosesWithoutAsking(FxRobot robot) {
+        port();
+        requestClose();
+        await().atMost(PATIENCE).untilTrue(closed);
+        assertThat(panel.server().state()).isEqualTo(ServerState.STOPPED);
+    }
+
+    /** The window manager's close button; later, not inside a robot call, since a question may wait in it. */
+    void requestClose() {
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+    }
+
+    /** Waits for a question whose header or content has this text. */
+    static void awaitQuestion(FxRobot robot, String text) {
+        await().atMost(PATIENCE).until(() -> fx(() -> robot.lookup(".dialog-pane").queryAll().stream()
+                .map(n -> (javafx.scene.control.DialogPane) n)
+                .anyMatch(p -> text.equals(p.getHeaderText()) || text.equals(p.getContentText()))));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -259,6 +260,41 @@ public final class PanelModel {
         call(operator::clearLogs, this::report);
     }
 
+    /** Asked before clearing the logs: nothing brings them back. */
+    public Question clearLogsQuestion() {
+        return new Question("Clear logs", "Clear the activity log?",
+                "server.log and this pane are emptied (the pane holds " + LogModel.lineCount(log.size()) + ")."
+                        + " This cannot be undone.", "Clear logs");
+    }
+
+    /** Users signed in now, as the users list shows them. */
+    public int usersOnline() {
+        return users.users().size();
+    }
+
+    /**
+     * Asked before stopping the server (by Stop, or by {@code closing} the window): everyone online is
+     * disconnected. Nothing to ask while nobody is online.
+     */
+    public Optional<Question> stopQuestion(boolean closing) {
+        int online = usersOnline();
+        if (online == 0) {
+            return Optional.empty();
+        }
+        String who = (online == 1 ? "1 user is" : online + " users are") + " online and will be disconnected.";
+        return Optional.of(closing
+                ? new Question("Close Switchboard", "Stop the server and close the panel?", who, "Stop and close")
+                : new Question("Stop the server", "Stop the server?", who, "Stop the server"));
+    }
+
+    /**
+     * Asked before running a typed command, if anything: {@code stop} and its other names ({@code quit},
+     * {@code exit}, which in a shell would only leave the shell) stop the server for everyone.
+     */
+    public Optional<Question> questionBefore(String typed) {
+        return Operator.commandName(typed).equals("stop") ? stopQuestion(false) : Optional.empty();
+    }
+
     /** Counts the registered users off the FX thread (the identity file may be busy), for the confirmation. */
     public void countRegisteredUsers(IntConsumer then) {
         runThen(server::registeredUsers, then::accept);
@@ -311,6 +347,17 @@ public final class PanelModel {
             }
             report(reply);
         });
+    }
+
+    /** A typed command the operator did not confirm: kept in the history and the console, not run. */
+    public void cancelCommand(String text) {
+        String command = text.strip();
+        if (command.isEmpty()) {
+            return;
+        }
+        commandHistory.add(command);
+        appendConsole(List.of("> " + command, "Cancelled: nothing was done."));
+        report(new Reply(List.of("Cancelled: " + command), true, false));
     }
 
     /** Writes the lines the log pane shows to a file, off the FX thread. */

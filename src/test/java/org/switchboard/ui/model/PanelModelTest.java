@@ -155,6 +155,33 @@ class PanelModelTest {
     }
 
     @Test
+    void stoppingAsksOnlyWhilePeopleAreOnlineAndSaysHowMany() {
+        assertThat(model.stopQuestion(false)).isEmpty();
+        assertThat(model.questionBefore("quit")).isEmpty();
+        model.apply(List.of(new ServerEvent.UserJoined(new MemberInfo("ann", "127.0.0.1:1", T0)),
+                new ServerEvent.UserJoined(new MemberInfo("ben", "127.0.0.1:2", T0)),
+                new ServerEvent.UserJoined(new MemberInfo("cy", "127.0.0.1:3", T0))));
+        assertThat(model.stopQuestion(false)).get().extracting(Question::header, Question::content).containsExactly(
+                "Stop the server?", "3 users are online and will be disconnected.");
+        assertThat(model.stopQuestion(true)).get().extracting(Question::confirm).isEqualTo("Stop and close");
+        for (String typed : List.of("quit", "EXIT", "stop", "TurnOffServer")) {
+            assertThat(model.questionBefore(typed)).as(typed).isEqualTo(model.stopQuestion(false));
+        }
+        assertThat(model.questionBefore("status")).isEmpty();
+        assertThat(model.questionBefore("say quit")).isEmpty();
+    }
+
+    @Test
+    void clearingTheLogsAsksSayingHowManyLinesGo() {
+        model.apply(List.of(new LogEntry(T0, LogLevel.INFO, "only line")));
+        assertThat(model.clearLogsQuestion().content()).contains("(the pane holds 1 line)")
+                .contains("cannot be undone");
+        model.cancelCommand(" quit ");
+        assertThat(model.console()).containsExactly("> quit", "Cancelled: nothing was done.");
+        assertThat(model.commandHistory().commands()).containsExactly("quit");
+    }
+
+    @Test
     void exportWritesTheShownLinesToAFile() throws Exception {
         model.apply(List.of(new LogEntry(T0, LogLevel.INFO, "alpha"), new LogEntry(T0, LogLevel.WARN, "beta")));
         model.log().lowestLevelProperty().set(LogLevel.WARN);
