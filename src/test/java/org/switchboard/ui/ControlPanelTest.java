@@ -171,11 +171,15 @@ class ControlPanelTest {
                 .equals("Longest line (bytes) must be between 16 and 1048576, not 5"));
         robot.interact(() -> lineBytes.getEditor().setText("64"));
         Spinner<?> clients = robot.lookup("#limit-clients").queryAs(Spinner.class);
-        robot.interact(() -> clients.getEditor().setText("lots"));
+        // typed for real: the field loses the focus to Apply and commits its text, which used to throw
+        java.util.List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e)));
+        robot.clickOn(clients.getEditor()).push(KeyCode.CONTROL, KeyCode.A).write("lots");
         robot.clickOn("Apply");
         awaitFx(() -> robot.lookup("#limitsProblem").queryAs(Label.class).getText()
                 .equals("Connections in all must be a whole number between 1 and 1000000, not 'lots'"));
         assertThat(fx(() -> clients.getPseudoClassStates()).toString()).contains("invalid");
+        assertThat(uncaught).isEmpty();
         robot.interact(() -> clients.getEditor().setText("500"));
         robot.clickOn("Apply");
         await().atMost(PATIENCE).until(() -> panel.server().config().maxLineBytes() == 64);

@@ -13,6 +13,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.ui.model.LimitsForm;
 
@@ -46,6 +47,7 @@ final class LimitsDialog {
             LimitsForm.Field field = entry.getKey();
             Spinner<Integer> spinner = new Spinner<>(field.min(), field.max(), entry.getValue());
             spinner.setEditable(true);
+            spinner.getValueFactory().setConverter(keepingTypedText(spinner));
             spinner.setId("limit-" + field.key());
             spinner.setPrefWidth(130);
             grid.addRow(row++, new Label(field.label()), spinner);
@@ -78,6 +80,29 @@ final class LimitsDialog {
         });
         dialog.setResultConverter(button -> button == apply ? result[0] : null);
         return dialog.showAndWait();
+    }
+
+    /**
+     * The spinner commits its text when it loses the focus (to Apply, say), and its own converter threw
+     * on "ten", a stack trace instead of an answer. This one keeps the value for text that is not a
+     * number, so the text stays as typed and Apply names the field.
+     */
+    private static StringConverter<Integer> keepingTypedText(Spinner<Integer> spinner) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : value.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    return Integer.valueOf(text.strip());
+                } catch (NumberFormatException e) {
+                    return spinner.getValue();
+                }
+            }
+        };
     }
 
     /** Keeps the dialog open, says what is wrong and puts the cursor in the field to fix. */
