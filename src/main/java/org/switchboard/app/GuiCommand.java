@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 /** {@code switchboard gui} (and {@code switchboard} alone): the control panel, with the server in it. */
 @Command(name = "gui", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Open the control panel and start the server in it (the same options as serve). If the"
-                + " port is taken the panel still opens and offers a free port or another number. Closing the"
-                + " window stops the server cleanly.")
+                + " port is taken the panel still opens and offers the next free port or another number. Closing"
+                + " the window stops the server cleanly (asking first while people are online).")
 final class GuiCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;

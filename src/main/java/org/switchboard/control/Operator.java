@@ -2,6 +2,8 @@ package org.switchboard.control;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +31,9 @@ public final class Operator {
     /** Default count for {@code logs} without a number. */
     public static final int DEFAULT_LOG_LINES = 100;
 
+    /** How many ports after a taken one {@link #startOnFreePortAfter} tries before taking any free port. */
+    public static final int FREE_PORT_SEARCH = 100;
+
     /** The assignment's command names, mapped to ours. */
     private static final Map<String, String> ALIASES = Map.of(
             "turnoffserver", "stop",
@@ -39,7 +44,8 @@ public final class Operator {
             "deleteusers", "clear-users",
             "quit", "stop",
             "exit", "stop",
-            "who", "users");
+            "who", "users",
+            "tell", "msg");
 
     private static final List<String> HELP_FIRST = List.of(
             "Commands:",
@@ -100,6 +106,20 @@ public final class Operator {
         return server;
     }
 
+    /**
+     * The command a typed line runs, its aliases resolved ({@code quit}, {@code exit} and
+     * {@code TurnOffServer} are all {@code stop}); "" for a blank line. Lets a front-end ask before a
+     * command whose name does not say how far it reaches.
+     */
+    public static String commandName(String commandLine) {
+        String line = commandLine.strip();
+        if (line.isEmpty()) {
+            return "";
+        }
+        String word = line.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        return ALIASES.getOrDefault(word, word);
+    }
+
     /** Runs one command line as typed by the operator. */
     public Reply execute(String commandLine) {
         String line = commandLine.strip();
@@ -107,8 +127,7 @@ public final class Operator {
             return Reply.success();
         }
         String[] parts = line.split("\\s+", 2);
-        String word = parts[0].toLowerCase(Locale.ROOT);
-        String command = ALIASES.getOrDefault(word, word);
+        String command = commandName(line);
         String argument = parts.length > 1 ? parts[1].strip() : "";
         return switch (command) {
             case "help", "?" -> Reply.success(help());
@@ -122,7 +141,7 @@ public final class Operator {
             case "clear-users" -> clearUsers();
             case "kick" -> kick(argument);
             case "say" -> say(argument);
-            case "msg", "tell" -> msg(argument);
+            case "msg" -> msg(argument);
             case "stop" -> stop();
             case "limits" -> limits();
             default -> Reply.failure("Unknown command '" + parts[0] + "'. Type 'help' for the list.");
@@ -204,6 +223,50 @@ public final class Operator {
             return Reply.failure("A port is a number from 0 to 65535 (0 takes a free one).");
         }
         return startWith(() -> server.start(port));
+    }
+
+    /**
+     * Starts a stopped server on the first free port after {@code wanted} (the one that was taken), so
+     * that it stays near the port people were told; past {@link #FREE_PORT_SEARCH} ports, on any free one.
+     */
+    public Reply startOnFreePortAfter(int wanted) {
+        return startOnFreePortAfter(wanted, FREE_PORT_SEARCH);
+    }
+
+    Reply startOnFreePortAfter(int wanted, int search) {
+        if (server.state() != ServerState.STOPPED) {
+            return alreadyRunning();
+        }
+        if (wanted <= 0 || wanted > 65_535) {
+            return start(0);
+        }
+        int last = Math.min(65_535, wanted + search);
+        for (int port = wanted + 1; port <= last; port++) {
+            // probe before starting: a failed start is logged as an error, and a hundred of them would
+            // bury the log; a port taken between the probe and the start just moves on to the next
+            if (isFree(port)) {
+                try {
+                    server.start(port);
+                    return Reply.success("Listening on port " + server.port() + " (" + wanted + " is taken).");
+                } catch (IOException e) {
+                    continue; // taken between the probe and the start: the next one
+                } catch (IdentityFileException e) {
+                    return Reply.failure("Cannot read the identity file: " + e.getMessage());
+                }
+            }
+        }
+        return start(0);
+    }
+
+    /** Whether the server could bind {@code port} now, bound as the server binds (same address, reuse). */
+    private boolean isFree(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(server.config().bindAddress(), port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** How a server is started, for {@link #startWith}. */

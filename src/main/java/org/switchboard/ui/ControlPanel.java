@@ -54,7 +54,10 @@ public final class ControlPanel {
         return view;
     }
 
-    /** Puts the panel in the stage, shows it and starts the server; closing the window stops it. */
+    /**
+     * Puts the panel in the stage, shows it and starts the server; closing the window stops it, after
+     * asking while people are online.
+     */
     public void show(Stage stage, Runnable afterClose) {
         // 1280x800 where it fits, else the whole screen (a small laptop, a 900x600 remote desktop)
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -68,7 +71,9 @@ public final class ControlPanel {
         stage.getIcons().setAll(icons());
         stage.setOnCloseRequest(e -> {
             e.consume();
-            close(afterClose);
+            if (view.confirmClose()) {
+                close(afterClose);
+            }
         });
         stage.show();
         view.focusCommandField();

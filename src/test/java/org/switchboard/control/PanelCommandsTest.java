@@ -71,6 +71,57 @@ class PanelCommandsTest extends ServerFixture {
     }
 
     @Test
+    void aFreePortAfterATakenOneIsTheFirstFreeOneAfterIt() throws IOException {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int wanted = taken.getLocalPort();
+            server = new ChatServer(TestServer.config(dir).port(wanted).build());
+            Operator operator = new Operator(server);
+            assertThat(operator.start().ok()).isFalse();
+
+            Reply reply = operator.startOnFreePortAfter(wanted);
+            assertThat(reply.ok()).isTrue();
+            assertThat(server.port()).isGreaterThan(wanted).isLessThanOrEqualTo(wanted + Operator.FREE_PORT_SEARCH);
+            assertThat(reply.text()).isEqualTo("Listening on port " + server.port() + " (" + wanted + " is taken).");
+            try (LineClient client = new LineClient(server.port())) {
+                client.register("ezra", PASSWORD);
+            }
+        }
+    }
+
+    @Test
+    void whenNoPortNearTheTakenOneIsFreeAnyFreePortIsTaken() throws IOException {
+        try (ServerSocket taken = new ServerSocket(); ServerSocket next = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int wanted = taken.getLocalPort();
+            try {
+                next.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), wanted + 1));
+            } catch (IOException alreadyTaken) {
+                // someone else holds it: taken all the same
+            }
+            server = new ChatServer(TestServer.config(dir).port(wanted).build());
+            Operator operator = new Operator(server);
+
+            Reply reply = operator.startOnFreePortAfter(wanted, 1);
+            assertThat(reply.ok()).isTrue();
+            assertThat(server.state()).isEqualTo(ServerState.LISTENING);
+            assertThat(server.port()).isNotIn(0, wanted, wanted + 1);
+            try (LineClient client = new LineClient(server.port())) {
+                client.register("fern", PASSWORD);
+            }
+        }
+    }
+
+    @Test
+    void theCommandATypedLineRunsHasItsAliasesResolved() {
+        assertThat(List.of("quit", " EXIT now", "TurnOffServer", "stop")).extracting(Operator::commandName)
+                .containsOnly("stop");
+        assertThat(Operator.commandName("tell alice hi")).isEqualTo("msg");
+        assertThat(Operator.commandName("Status")).isEqualTo("status");
+        assertThat(Operator.commandName("   ")).isEmpty();
+    }
+
+    @Test
     void startWithABadPortSaysWhatAPortIs() {
         server = new ChatServer(TestServer.config(dir).build());
         Operator operator = new Operator(server);

@@ -26,6 +26,7 @@ import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -135,8 +136,13 @@ class ControlPanelTest {
 
     @Test
     void stopClosesEveryConnectionAndOnlyStartIsLeftEnabled(FxRobot robot) {
+        TableView<MemberInfo> users = table(robot, "#usersTable");
         try (LineClient dave = new LineClient(port()).register("dave", PASSWORD)) {
+            awaitFx(() -> users.getItems().size() == 1);
             robot.clickOn("#stopButton");
+            awaitQuestion(robot, "1 user is online and will be disconnected.");
+            assertThat(panel.server().state()).isEqualTo(ServerState.LISTENING);
+            robot.clickOn("#confirmButton");
             assertThat(dave.readToEnd()).contains("* The server is shutting down. Goodbye.");
         }
         awaitFx(() -> robot.lookup("#stateBadge").queryAs(Label.class).getText().equals("Stopped"));
@@ -164,14 +170,46 @@ class ControlPanelTest {
         awaitFx(() -> robot.lookup("#limitsProblem").queryAs(Label.class).getText()
                 .equals("Longest line (bytes) must be between 16 and 1048576, not 5"));
         robot.interact(() -> lineBytes.getEditor().setText("64"));
+        Spinner<?> clients = robot.lookup("#limit-clients").queryAs(Spinner.class);
+        // typed for real: the field loses the focus to Apply and commits its text, which used to throw
+        java.util.List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e)));
+        robot.clickOn(clients.getEditor()).push(KeyCode.CONTROL, KeyCode.A).write("lots");
+        robot.clickOn("Apply");
+        awaitFx(() -> robot.lookup("#limitsProblem").queryAs(Label.class).getText()
+                .equals("Connections in all must be a whole number between 1 and 1000000, not 'lots'"));
+        assertThat(fx(() -> clients.getPseudoClassStates()).toString()).contains("invalid");
+        assertThat(uncaught).isEmpty();
+        robot.interact(() -> clients.getEditor().setText("500"));
         robot.clickOn("Apply");
         await().atMost(PATIENCE).until(() -> panel.server().config().maxLineBytes() == 64);
+        assertThat(panel.server().config().maxClients()).isEqualTo(500);
 
         robot.clickOn("#startButton");
         try (LineClient fay = new LineClient(port()).register("fay", PASSWORD)) {
             fay.send("y".repeat(100));
             assertThat(fay.awaitContaining("!")).isEqualTo("! Line too long (the limit is 64 bytes); it was not sent.");
         }
+    }
+
+    @Test
+    void focusLeavesADisabledLifecycleButtonForTheCommandFieldNeverForClearLogs(FxRobot robot) throws Exception {
+        port();
+        awaitFx(() -> !button(robot, "#clearLogsButton").isDisabled());
+        // Stop takes the focus when clicked, then is disabled for good: the scene hands the focus on
+        robot.clickOn("#stopButton");
+        awaitFx(() -> panel.server().state() == ServerState.STOPPED && !button(robot, "#startButton").isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> stage.getScene().getFocusOwner().getId())).isEqualTo("commandField");
+        long before = Files.size(dir.resolve("server.log"));
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Files.size(dir.resolve("server.log"))).isEqualTo(before).isPositive();
+
+        robot.clickOn("#startButton");
+        awaitFx(() -> panel.server().state() == ServerState.LISTENING && !button(robot, "#stopButton").isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> stage.getScene().getFocusOwner().getId())).isEqualTo("commandField");
     }
 
     @Test
@@ -182,9 +220,66 @@ class ControlPanelTest {
         assertThat(Files.size(dir.resolve("server.log"))).isPositive();
 
         robot.clickOn("#clearLogsButton");
+        awaitQuestion(robot, "Clear the activity log?");
+        assertThat(Files.size(dir.resolve("server.log"))).isPositive();
+        robot.clickOn("#confirmButton");
         awaitFx(() -> log.getItems().isEmpty());
         assertThat(Files.readString(dir.resolve("server.log"))).isEmpty();
         awaitFx(() -> button(robot, "#clearLogsButton").isDisabled());
+    }
+
+    @Test
+    void clearLogsAsksFirstFromTheShortcutAndThePaneAndEnterKeepsTheLog(FxRobot robot) throws Exception {
+        port();
+        ListView<LogEntry> log = list(robot, "#logList");
+        awaitFx(() -> !log.getItems().isEmpty());
+        long before = Files.size(dir.resolve("server.log"));
+
+        robot.clickOn("#commandField").push(KeyCode.CONTROL, KeyCode.L);
+        awaitQuestion(robot, "Clear the activity log?");
+        assertThat(robot.lookup(".dialog-pane .content").queryAs(Label.class).getText())
+                .contains(fx(() -> log.getItems().size()) + " line");
+        robot.type(KeyCode.ENTER); // Cancel is the default button
+        awaitFx(() -> robot.lookup("#confirmButton").tryQuery().isEmpty());
+
+        robot.clickOn("#clearLogPaneButton");
+        awaitQuestion(robot, "Clear the activity log?");
+        robot.clickOn("#cancelButton");
+        awaitFx(() -> robot.lookup("#confirmButton").tryQuery().isEmpty());
+        assertThat(Files.size(dir.resolve("server.log"))).isEqualTo(before);
+        assertThat(fx(() -> log.getItems().isEmpty())).isFalse();
+    }
+
+    @Test
+    void quitOrExitTypedInTheCommandFieldAsksBeforeStoppingTheServerForEveryone(FxRobot robot) {
+        TableView<MemberInfo> users = table(robot, "#usersTable");
+        ListView<String> console = list(robot, "#consoleList");
+        try (LineClient pia = new LineClient(port()).register("pia", PASSWORD);
+             LineClient rex = new LineClient(port()).register("rex", PASSWORD)) {
+            awaitFx(() -> users.getItems().size() == 2);
+            robot.clickOn("#commandField").write("quit").type(KeyCode.ENTER);
+            awaitQuestion(robot, "2 users are online and will be disconnected.");
+            robot.clickOn("#cancelButton");
+            awaitFx(() -> console.getItems().contains("Cancelled: nothing was done."));
+            assertThat(panel.server().state()).isEqualTo(ServerState.LISTENING);
+            pia.send("/users");
+            assertThat(pia.awaitContaining("online:")).endsWith("2 online: pia, rex");
+
+            robot.clickOn("#commandField").write("exit").type(KeyCode.ENTER);
+            awaitQuestion(robot, "2 users are online and will be disconnected.");
+            robot.clickOn("#confirmButton");
+            assertThat(rex.readToEnd()).contains("* The server is shutting down. Goodbye.");
+        }
+        await().atMost(PATIENCE).until(() -> panel.server().state() == ServerState.STOPPED);
+        assertThat(fx(() -> console.getItems().getLast())).isEqualTo("Server stopped.");
+    }
+
+    @Test
+    void stopTypedWithNobodyOnlineStopsWithoutAsking(FxRobot robot) {
+        port();
+        robot.clickOn("#commandField").write("stop").type(KeyCode.ENTER);
+        await().atMost(PATIENCE).until(() -> panel.server().state() == ServerState.STOPPED);
+        assertThat(robot.lookup("#confirmButton").tryQuery()).isEmpty();
     }
 
     @Test
@@ -247,6 +342,21 @@ class ControlPanelTest {
     }
 
     @Test
+    void theEmptyUsersListSaysHowToJoinOnlyWhileTheServerListens(FxRobot robot) {
+        int port = port();
+        Label hint = robot.lookup("#usersPlaceholder").queryAs(Label.class);
+        awaitFx(() -> hint.getText().endsWith("Join with: telnet localhost " + port));
+        robot.clickOn("#pauseButton");
+        awaitFx(() -> hint.getText().contains("Paused: port " + port + " takes no new connections"));
+        assertThat(fx(hint::getText)).doesNotContain("telnet");
+        robot.clickOn("#pauseButton");
+        awaitFx(() -> hint.getText().contains("telnet"));
+        robot.clickOn("#stopButton");
+        awaitFx(() -> hint.getText().contains("The server is stopped"));
+        assertThat(fx(hint::getText)).doesNotContain("telnet");
+    }
+
+    @Test
     void theLogFilterHidesLinesThatDoNotMatch(FxRobot robot) {
         try (LineClient jo = new LineClient(port()).register("jo", PASSWORD)) {
             jo.send("/quit");
@@ -258,7 +368,8 @@ class ControlPanelTest {
         robot.clickOn("#logFilter").write("Sign-in ok");
         awaitFx(() -> log.getItems().size() < before);
         assertThat(fx(() -> log.getItems().stream().map(LogEntry::message).toList()))
-                .isNotEmpty().allSatisfy(m -> assertThat(m).contains("Sign-in ok"));
+                .singleElement().asString().contains("Sign-in ok");
+        assertThat(fx(() -> robot.lookup("#logLineCount").queryAs(Label.class).getText())).isEqualTo("1 line");
         assertThat(robot.lookup("#logList").lookup(".log-message").queryAllAs(Label.class))
                 .extracting(Label::getText).filteredOn(t -> !t.isEmpty())
                 .allSatisfy(t -> assertThat(t).contains("Sign-in ok"));
@@ -277,6 +388,33 @@ class ControlPanelTest {
         robot.type(KeyCode.UP);
         assertThat(fx(() -> robot.lookup("#commandField").queryTextInputControl().getText()))
                 .isEqualTo("say maintenance at noon");
+    }
+
+    @Test
+    void aPrivateMessageTypedInTheCommandFieldShowsInTheChatPane(FxRobot robot) {
+        TableView<MemberInfo> users = table(robot, "#usersTable");
+        ListView<ChatEntry> chat = list(robot, "#chatList");
+        try (LineClient oli = new LineClient(port()).register("Oli", PASSWORD)) {
+            awaitFx(() -> users.getItems().size() == 1);
+            robot.clickOn("#commandField").write("msg oli the build is green").type(KeyCode.ENTER);
+            assertThat(oli.awaitContaining("(private)")).endsWith("server (private): the build is green");
+            awaitFx(() -> chat.getItems().stream().anyMatch(e -> e.kind() == ChatEntry.Kind.PRIVATE
+                    && e.from().equals("to Oli") && e.text().equals("the build is green")));
+        }
+    }
+
+    @Test
+    void theStatusBarSumsUpAReplyOfManyLinesAndTheConsoleShowsItAll(FxRobot robot) {
+        port();
+        robot.clickOn("#commandField").write("help").type(KeyCode.ENTER);
+        ListView<String> console = list(robot, "#consoleList");
+        awaitFx(() -> console.getItems().size() > 2);
+        assertThat(fx(() -> console.getItems().getLast())).startsWith("The assignment's names work too");
+        awaitFx(() -> robot.lookup("#statusBar").queryAs(StatusBar.class).getText().startsWith("Commands: … "));
+        assertThat(fx(() -> robot.lookup("#statusBar").queryAs(StatusBar.class).getText()))
+                .endsWith("more lines in the Console tab");
+        assertThat(fx(() -> robot.lookup(".bottom-tabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().getSelectedItem().getId())).isEqualTo("consoleTab");
     }
 
     @Test
@@ -308,14 +446,47 @@ class ControlPanelTest {
     }
 
     @Test
-    void closingTheWindowStopsTheServerCleanlyBeforeTheProgramEnds(FxRobot robot) {
+    void closingTheWindowWithSomeoneOnlineAsksFirstThenStopsTheServerCleanly(FxRobot robot) {
+        TableView<MemberInfo> users = table(robot, "#usersTable");
         try (LineClient nia = new LineClient(port()).register("nia", PASSWORD)) {
-            robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+            awaitFx(() -> users.getItems().size() == 1);
+            requestClose();
+            awaitQuestion(robot, "1 user is online and will be disconnected.");
+            assertThat(robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText())
+                    .isEqualTo("Stop the server and close the panel?");
+            robot.clickOn("#cancelButton");
+            awaitFx(() -> robot.lookup("#confirmButton").tryQuery().isEmpty());
+            assertThat(closed).isFalse();
+            assertThat(panel.server().state()).isEqualTo(ServerState.LISTENING);
+
+            requestClose();
+            awaitQuestion(robot, "1 user is online and will be disconnected.");
+            robot.clickOn("#confirmButton");
             assertThat(nia.readToEnd()).contains("* The server is shutting down. Goodbye.");
         }
         await().atMost(PATIENCE).untilTrue(closed);
         assertThat(panel.server().state()).isEqualTo(ServerState.STOPPED);
         assertThat(panel.server().log().tail(1)).extracting(LogEntry::message).containsExactly("Server stopped");
+    }
+
+    @Test
+    void closingTheWindowWithNobodyOnlineClosesWithoutAsking(FxRobot robot) {
+        port();
+        requestClose();
+        await().atMost(PATIENCE).untilTrue(closed);
+        assertThat(panel.server().state()).isEqualTo(ServerState.STOPPED);
+    }
+
+    /** The window manager's close button; later, not inside a robot call, since a question may wait in it. */
+    void requestClose() {
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+    }
+
+    /** Waits for a question whose header or content has this text. */
+    static void awaitQuestion(FxRobot robot, String text) {
+        await().atMost(PATIENCE).until(() -> fx(() -> robot.lookup(".dialog-pane").queryAll().stream()
+                .map(n -> (javafx.scene.control.DialogPane) n)
+                .anyMatch(p -> text.equals(p.getHeaderText()) || text.equals(p.getContentText()))));
     }
 
     @Test

@@ -60,17 +60,38 @@ public final class LimitsForm {
     }
 
     /**
+     * The value typed for a field.
+     *
+     * @throws IllegalArgumentException naming the field, when the text is not a whole number in its range
+     */
+    public static int parse(Field field, String typed) {
+        String text = typed == null ? "" : typed.strip();
+        int value;
+        try {
+            value = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field.label() + " must be a whole number between " + field.min()
+                    + " and " + field.max() + ", not " + (text.isEmpty() ? "empty" : "'" + text + "'"));
+        }
+        check(field, value);
+        return value;
+    }
+
+    private static void check(Field field, int value) {
+        if (value < field.min() || value > field.max()) {
+            throw new IllegalArgumentException(field.label() + " must be between " + field.min() + " and "
+                    + field.max() + ", not " + value);
+        }
+    }
+
+    /**
      * The configuration with these values; everything else as in {@code base}.
      *
      * @throws IllegalArgumentException naming the first value that is out of range
      */
     public static ServerConfig apply(ServerConfig base, Map<Field, Integer> values) {
         for (Field field : FIELDS) {
-            int value = values.getOrDefault(field, 0);
-            if (value < field.min() || value > field.max()) {
-                throw new IllegalArgumentException(field.label() + " must be between " + field.min() + " and "
-                        + field.max() + ", not " + value);
-            }
+            check(field, values.getOrDefault(field, 0));
         }
         return base.toBuilder()
                 .maxLineBytes(values.get(LINE_BYTES))

@@ -103,6 +103,11 @@ public final class LogModel {
         return shown.stream().map(e -> e.format(zone)).toList();
     }
 
+    /** "1 line", "2,345 lines": the count next to the filter. */
+    public static String lineCount(int count) {
+        return count == 1 ? "1 line" : String.format("%,d lines", count);
+    }
+
     private void refilter() {
         shown.setPredicate(filter());
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +29,7 @@ import org.switchboard.chat.MemberInfo;
 import org.switchboard.control.Operator;
 import org.switchboard.control.Reply;
 import org.switchboard.log.LogEntry;
+import org.switchboard.protocol.Names;
 import org.switchboard.server.ChatServer;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerEvent;
@@ -223,6 +225,15 @@ public final class PanelModel {
         });
     }
 
+    /** Starts on the first free port after the one that was taken (any free one past a short search). */
+    public void startOnFreePort() {
+        int taken = server.port();
+        call(() -> operator.startOnFreePortAfter(taken), reply -> {
+            startProblem.set(reply.ok() ? "" : reply.text());
+            report(reply);
+        });
+    }
+
     public void togglePause() {
         call(() -> switch (server.state()) {
             case LISTENING -> operator.pause();
@@ -249,6 +260,41 @@ public final class PanelModel {
         call(operator::clearLogs, this::report);
     }
 
+    /** Asked before clearing the logs: nothing brings them back. */
+    public Question clearLogsQuestion() {
+        return new Question("Clear logs", "Clear the activity log?",
+                "server.log and this pane are emptied (the pane holds " + LogModel.lineCount(log.size()) + ")."
+                        + " This cannot be undone.", "Clear logs");
+    }
+
+    /** Users signed in now, as the users list shows them. */
+    public int usersOnline() {
+        return users.users().size();
+    }
+
+    /**
+     * Asked before stopping the server (by Stop, or by {@code closing} the window): everyone online is
+     * disconnected. Nothing to ask while nobody is online.
+     */
+    public Optional<Question> stopQuestion(boolean closing) {
+        int online = usersOnline();
+        if (online == 0) {
+            return Optional.empty();
+        }
+        String who = (online == 1 ? "1 user is" : online + " users are") + " online and will be disconnected.";
+        return Optional.of(closing
+                ? new Question("Close Switchboard", "Stop the server and close the panel?", who, "Stop and close")
+                : new Question("Stop the server", "Stop the server?", who, "Stop the server"));
+    }
+
+    /**
+     * Asked before running a typed command, if anything: {@code stop} and its other names ({@code quit},
+     * {@code exit}, which in a shell would only leave the shell) stop the server for everyone.
+     */
+    public Optional<Question> questionBefore(String typed) {
+        return Operator.commandName(typed).equals("stop") ? stopQuestion(false) : Optional.empty();
+    }
+
     /** Counts the registered users off the FX thread (the identity file may be busy), for the confirmation. */
     public void countRegisteredUsers(IntConsumer then) {
         runThen(server::registeredUsers, then::accept);
@@ -265,10 +311,17 @@ public final class PanelModel {
     public void tell(String name, String text) {
         call(() -> operator.msg(name, text), reply -> {
             if (reply.ok()) {
-                chat.append(List.of(new ChatEntry(Instant.now(), ChatEntry.Kind.PRIVATE, "to " + name, text.strip())));
+                showPrivate(name, text);
             }
             report(reply);
         });
+    }
+
+    /** A private line the operator sent, in the chat pane under the name as the users list spells it. */
+    private void showPrivate(String name, String text) {
+        String shown = users.users().stream().map(MemberInfo::name)
+                .filter(n -> Names.key(n).equals(Names.key(name))).findFirst().orElse(name);
+        chat.append(List.of(new ChatEntry(Instant.now(), ChatEntry.Kind.PRIVATE, "to " + shown, text.strip())));
     }
 
     public void announce(String text) {
@@ -287,8 +340,24 @@ public final class PanelModel {
         appendConsole(List.of("> " + command));
         call(() -> operator.execute(command), reply -> {
             appendConsole(reply.lines());
+            if (reply.ok() && Operator.commandName(command).equals("msg")) {
+                // typed as the context menu's private message is sent, so shown as it is
+                String[] parts = command.split("\\s+", 3);
+                showPrivate(parts[1], parts[2]);
+            }
             report(reply);
         });
+    }
+
+    /** A typed command the operator did not confirm: kept in the history and the console, not run. */
+    public void cancelCommand(String text) {
+        String command = text.strip();
+        if (command.isEmpty()) {
+            return;
+        }
+        commandHistory.add(command);
+        appendConsole(List.of("> " + command, "Cancelled: nothing was done."));
+        report(new Reply(List.of("Cancelled: " + command), true, false));
     }
 
     /** Writes the lines the log pane shows to a file, off the FX thread. */
@@ -364,9 +433,20 @@ public final class PanelModel {
     }
 
     private void report(Reply reply) {
-        List<String> lines = reply.lines();
-        message.set(lines.isEmpty() ? "" : lines.getLast());
+        message.set(summary(reply.lines()));
         messageOk.set(reply.ok());
+    }
+
+    /**
+     * One line for the status bar: a reply's first line (what it is about: "Commands:", "Server
+     * listening on port 5050…"), and how many more there are; the console has them all.
+     */
+    static String summary(List<String> lines) {
+        if (lines.size() <= 1) {
+            return lines.isEmpty() ? "" : lines.getFirst();
+        }
+        int more = lines.size() - 1;
+        return lines.getFirst() + " … " + (more == 1 ? "1 more line" : more + " more lines") + " in the Console tab";
     }
 
     private void appendConsole(List<String> lines) {

@@ -18,6 +18,7 @@ public final class StatusModel {
     private final ReadOnlyObjectWrapper<ServerState> state = new ReadOnlyObjectWrapper<>(ServerState.STOPPED);
     private final ReadOnlyIntegerWrapper port = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper badge = new ReadOnlyStringWrapper("Stopped");
+    private final ReadOnlyStringWrapper nobodyOnline = new ReadOnlyStringWrapper(nobodyOnline(ServerState.STOPPED, 0));
     private final ReadOnlyStringWrapper clients = new ReadOnlyStringWrapper("0 online · peak 0");
     private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper("0 msg/s");
     private final ReadOnlyStringWrapper uptime = new ReadOnlyStringWrapper("up 0s");
@@ -35,6 +36,11 @@ public final class StatusModel {
     /** "Listening on :5050", "Paused · :5050 closed", "Stopped". */
     public ReadOnlyStringProperty badgeProperty() {
         return badge.getReadOnlyProperty();
+    }
+
+    /** What the empty users list says: how to join while listening, why nobody can while not. */
+    public ReadOnlyStringProperty nobodyOnlineProperty() {
+        return nobodyOnline.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty clientsProperty() {
@@ -65,6 +71,15 @@ public final class StatusModel {
             case PAUSED -> "Paused · :" + newPort + " closed";
             case STOPPED -> "Stopped";
         });
+        nobodyOnline.set(nobodyOnline(newState, newPort));
+    }
+
+    static String nobodyOnline(ServerState state, int port) {
+        return switch (state) {
+            case LISTENING -> "Nobody is signed in yet.\nJoin with: telnet localhost " + port;
+            case PAUSED -> "Nobody is signed in.\nPaused: port " + port + " takes no new connections until Resume.";
+            case STOPPED -> "Nobody is signed in.\nThe server is stopped: nobody can join until it starts.";
+        };
     }
 
     void stats(ServerStats stats, long nanos) {

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.switchboard.ui.model.Question;
 
 /** The panel's few questions to the operator, styled like the panel. */
 final class Dialogs {
@@ -41,7 +42,15 @@ final class Dialogs {
         return dialog.showAndWait();
     }
 
-    /** A yes/no question whose yes button says what it does. */
+    /** The model's question, asked as {@link #confirm(Window, String, String, String, String)} does. */
+    static boolean confirm(Window owner, Question question) {
+        return confirm(owner, question.title(), question.header(), question.content(), question.confirm());
+    }
+
+    /**
+     * A yes/no question whose yes button ({@code #confirmButton}) says what it does; Cancel
+     * ({@code #cancelButton}) is the default.
+     */
     static boolean confirm(Window owner, String title, String header, String content, String confirm) {
         Alert alert = new Alert(Alert.AlertType.WARNING);
         alert.initOwner(owner);
@@ -55,6 +64,8 @@ final class Dialogs {
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         alert.getDialogPane().lookupButton(yes).getStyleClass().add("danger");
+        alert.getDialogPane().lookupButton(yes).setId("confirmButton");
+        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancelButton");
         return alert.showAndWait().filter(yes::equals).isPresent();
     }
 

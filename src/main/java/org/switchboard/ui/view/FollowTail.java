@@ -68,8 +68,15 @@ final class FollowTail {
     }
 
     static void scrollToEnd(ListView<?> list) {
-        if (!list.getItems().isEmpty()) {
-            list.scrollTo(list.getItems().size() - 1);
+        if (list.getItems().isEmpty()) {
+            return;
+        }
+        list.scrollTo(list.getItems().size() - 1);
+        // scrollTo puts the line at the top, placed by estimated cell heights; at the end of a long list
+        // that left the flow one line short of its end (the pane opened with its newest line just below
+        // the view). The end of the flow is the end of the list, whatever the heights.
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.setPosition(1.0);
         }
     }
 

@@ -3,6 +3,7 @@ package org.switchboard.ui.view;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import javafx.css.PseudoClass;
 import javafx.event.ActionEvent;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -12,6 +13,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.ui.model.LimitsForm;
 
@@ -20,6 +22,8 @@ import org.switchboard.ui.model.LimitsForm;
  * nothing when cancelled; a value out of range keeps the dialog open and says which.
  */
 final class LimitsDialog {
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
     private LimitsDialog() {
     }
 
@@ -43,6 +47,7 @@ final class LimitsDialog {
             LimitsForm.Field field = entry.getKey();
             Spinner<Integer> spinner = new Spinner<>(field.min(), field.max(), entry.getValue());
             spinner.setEditable(true);
+            spinner.getValueFactory().setConverter(keepingTypedText(spinner));
             spinner.setId("limit-" + field.key());
             spinner.setPrefWidth(130);
             grid.addRow(row++, new Label(field.label()), spinner);
@@ -55,26 +60,59 @@ final class LimitsDialog {
 
         ServerConfig[] result = new ServerConfig[1];
         dialog.getDialogPane().lookupButton(apply).addEventFilter(ActionEvent.ACTION, event -> {
+            Map<LimitsForm.Field, Integer> values = new LinkedHashMap<>();
+            spinners.values().forEach(s -> s.pseudoClassStateChanged(INVALID, false));
+            for (Map.Entry<LimitsForm.Field, Spinner<Integer>> entry : spinners.entrySet()) {
+                Spinner<Integer> spinner = entry.getValue();
+                try {
+                    // the editor's text: typed but not yet committed is what the operator sees
+                    values.put(entry.getKey(), LimitsForm.parse(entry.getKey(), spinner.getEditor().getText()));
+                } catch (IllegalArgumentException e) {
+                    refuse(event, problem, spinner, e.getMessage());
+                    return;
+                }
+            }
             try {
-                Map<LimitsForm.Field, Integer> values = new LinkedHashMap<>();
-                spinners.forEach((field, spinner) -> values.put(field, valueOf(spinner)));
                 result[0] = LimitsForm.apply(current, values);
             } catch (IllegalArgumentException e) {
-                problem.setText(e.getMessage());
-                event.consume();
+                refuse(event, problem, null, e.getMessage());
             }
         });
         dialog.setResultConverter(button -> button == apply ? result[0] : null);
         return dialog.showAndWait();
     }
 
-    /** The spinner's value, including text typed but not yet committed; an unreadable text is out of range. */
-    private static int valueOf(Spinner<Integer> spinner) {
-        String typed = spinner.getEditor().getText().strip();
-        try {
-            return Integer.parseInt(typed);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + typed + "' is not a whole number");
+    /**
+     * The spinner commits its text when it loses the focus (to Apply, say), and its own converter threw
+     * on "ten", a stack trace instead of an answer. This one keeps the value for text that is not a
+     * number, so the text stays as typed and Apply names the field.
+     */
+    private static StringConverter<Integer> keepingTypedText(Spinner<Integer> spinner) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : value.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    return Integer.valueOf(text.strip());
+                } catch (NumberFormatException e) {
+                    return spinner.getValue();
+                }
+            }
+        };
+    }
+
+    /** Keeps the dialog open, says what is wrong and puts the cursor in the field to fix. */
+    private static void refuse(ActionEvent event, Label problem, Spinner<Integer> spinner, String why) {
+        event.consume();
+        problem.setText(why);
+        if (spinner != null) {
+            spinner.pseudoClassStateChanged(INVALID, true);
+            spinner.getEditor().requestFocus();
+            spinner.getEditor().selectAll();
         }
     }
 }

@@ -33,12 +33,15 @@ final class LogView extends VBox {
 
     private final PanelModel model;
     private final LogModel log;
+    /** Clears the logs once the operator has said yes (the main view asks, as for its own button). */
+    private final Runnable clearLogs;
     private final ListView<LogEntry> list = new ListView<>();
     private final TextField filter = new TextField();
 
-    LogView(PanelModel model) {
+    LogView(PanelModel model, Runnable clearLogs) {
         this.model = model;
         this.log = model.log();
+        this.clearLogs = clearLogs;
         createView();
     }
 
@@ -93,7 +96,8 @@ final class LogView extends VBox {
 
         Label shown = new Label();
         shown.getStyleClass().add("muted");
-        shown.textProperty().bind(javafx.beans.binding.Bindings.size(log.shown()).asString("%,d lines"));
+        shown.setId("logLineCount");
+        shown.textProperty().bind(javafx.beans.binding.Bindings.size(log.shown()).map(n -> LogModel.lineCount(n.intValue())));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -104,8 +108,10 @@ final class LogView extends VBox {
         export.disableProperty().bind(log.emptyProperty());
         Button clear = new Button("Clear");
         clear.setId("clearLogPaneButton");
-        clear.setTooltip(new Tooltip("Empty the activity log: this pane and server.log (Ctrl+L)"));
-        clear.setOnAction(e -> model.clearLogs());
+        clear.setTooltip(new Tooltip("Empty the activity log: this pane and server.log; asks first (Ctrl+L)"));
+        // never handed the focus by the scene, so that a stray Space cannot reach it
+        clear.setFocusTraversable(false);
+        clear.setOnAction(e -> clearLogs.run());
         clear.disableProperty().bind(log.emptyProperty());
         HBox bar = new HBox(8, filter, level, shown, spacer, export, clear);
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -1,10 +1,12 @@
 package org.switchboard.ui.view;
 
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
@@ -27,6 +29,7 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.switchboard.server.ServerState;
 import org.switchboard.ui.model.PanelModel;
+import org.switchboard.ui.model.Question;
 import org.switchboard.ui.model.StatusModel;
 
 /** The whole window: controls on top, users and chat, the log and console, the command field, the status bar. */
@@ -55,6 +58,7 @@ public final class MainView extends BorderPane {
     private UsersView users;
     private ChatView chat;
     private LogView log;
+    private PortBanner banner;
 
     public MainView(PanelModel model) {
         this.model = model;
@@ -94,9 +98,10 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main-view");
         users = new UsersView(model);
         chat = new ChatView(model);
-        log = new LogView(model);
+        log = new LogView(model, this::confirmClearLogs);
+        banner = new PortBanner(model);
 
-        VBox top = new VBox(toolbar(), new PortBanner(model));
+        VBox top = new VBox(toolbar(), banner);
         setTop(top);
 
         SplitPane upper = new SplitPane(users, chat);
@@ -131,7 +136,11 @@ public final class MainView extends BorderPane {
         stop.setId("stopButton");
         stop.setTooltip(new Tooltip("Stop: tell everyone, close every connection (Shift+F5)"));
         clearLogs.setId("clearLogsButton");
-        clearLogs.setTooltip(new Tooltip("Empty the activity log: the pane and server.log (Ctrl+L)"));
+        clearLogs.setTooltip(new Tooltip("Empty the activity log: the pane and server.log; asks first (Ctrl+L)"));
+        // The destructive buttons are never handed the focus by the scene (a click or the shortcut
+        // reaches them), so that a Space meant for something else cannot fire them.
+        clearLogs.setFocusTraversable(false);
+        clearUsers.setFocusTraversable(false);
         clearUsers.setId("clearUsersButton");
         clearUsers.getStyleClass().add("danger-outline");
         clearUsers.setTooltip(new Tooltip("Forget every registered user and login token; asks first"
@@ -226,16 +235,26 @@ public final class MainView extends BorderPane {
                 .ifPresent(model::changeLimits));
         start.setOnAction(e -> model.start());
         pause.setOnAction(e -> model.togglePause());
-        stop.setOnAction(e -> model.stop());
-        clearLogs.setOnAction(e -> model.clearLogs());
+        stop.setOnAction(e -> {
+            if (confirmed(model.stopQuestion(false))) {
+                model.stop();
+            }
+        });
+        clearLogs.setOnAction(e -> confirmClearLogs());
+        keepFocusSafe(start, pause, stop, clearLogs, clearUsers, limits, banner);
         // The count comes back inside a frame's batch, where a modal dialog may not open: ask just after.
         clearUsers.setOnAction(e -> model.countRegisteredUsers(
                 count -> Platform.runLater(() -> confirmClearUsers(count))));
 
         command.setOnAction(e -> {
-            model.runCommand(command.getText());
+            String typed = command.getText();
             command.clear();
             bottomTabs.getSelectionModel().select(1);
+            if (confirmed(model.questionBefore(typed))) {
+                model.runCommand(typed);
+            } else {
+                model.cancelCommand(typed);
+            }
         });
         command.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.UP) {
@@ -246,6 +265,49 @@ public final class MainView extends BorderPane {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * Whether the window may close: asks first while people are online, since closing stops the server
+     * for them. FX thread, from the window's close request.
+     */
+    public boolean confirmClose() {
+        return confirmed(model.stopQuestion(true));
+    }
+
+    /** True when there is nothing to ask, or the operator said yes. */
+    private boolean confirmed(Optional<Question> question) {
+        return question.map(q -> Dialogs.confirm(getScene().getWindow(), q)).orElse(true);
+    }
+
+    private void confirmClearLogs() {
+        if (Dialogs.confirm(getScene().getWindow(), model.clearLogsQuestion())) {
+            model.clearLogs();
+        }
+    }
+
+    /**
+     * A control that is disabled or hidden while it has the focus (Stop once clicked, the banner once
+     * the server runs) would have the scene hand the focus to the next control in line, which was
+     * Clear logs: the command field takes it instead, before the scene looks.
+     */
+    private void keepFocusSafe(Node... controls) {
+        for (Node control : controls) {
+            control.disabledProperty().addListener((o, was, is) -> rescueFocus(control));
+            control.visibleProperty().addListener((o, was, is) -> rescueFocus(control));
+        }
+    }
+
+    private void rescueFocus(Node control) {
+        if (getScene() == null || !(control.isDisabled() || !control.isVisible())) {
+            return;
+        }
+        for (Node node = getScene().getFocusOwner(); node != null; node = node.getParent()) {
+            if (node == control) {
+                command.requestFocus();
+                return;
+            }
+        }
     }
 
     private void showCommand(String text) {

@@ -10,7 +10,7 @@ import org.switchboard.ui.model.PanelModel;
 
 /**
  * Says plainly why the server is not running when the panel could not start it (most often: the port
- * is taken), and offers a way out: any free port, or a number the operator types.
+ * is taken), and offers a way out: the next free port after it, or a number the operator types.
  */
 final class PortBanner extends HBox {
     PortBanner(PanelModel model) {
@@ -27,7 +27,8 @@ final class PortBanner extends HBox {
         Button free = new Button("Use a free port");
         free.setId("freePortButton");
         free.getStyleClass().add("accent");
-        free.setOnAction(e -> model.startOn(0));
+        free.setTooltip(new javafx.scene.control.Tooltip("Start on the first free port after the taken one"));
+        free.setOnAction(e -> model.startOnFreePort());
         TextField port = new TextField();
         port.setId("portField");
         port.setPromptText("port");

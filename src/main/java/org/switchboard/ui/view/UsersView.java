@@ -44,9 +44,8 @@ final class UsersView extends VBox {
         table.setItems(users.users());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label empty = new Label();
-        empty.textProperty().bind(Bindings.createStringBinding(
-                () -> "Nobody is signed in yet.\nJoin with: telnet localhost " + model.status().portProperty().get(),
-                model.status().portProperty()));
+        empty.setId("usersPlaceholder");
+        empty.textProperty().bind(model.status().nobodyOnlineProperty());
         empty.getStyleClass().add("placeholder");
         table.setPlaceholder(empty);
 

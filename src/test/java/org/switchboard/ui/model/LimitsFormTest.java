@@ -41,6 +41,17 @@ class LimitsFormTest {
     }
 
     @Test
+    void textThatIsNotAWholeNumberIsRefusedNamingTheField() {
+        assertThat(LimitsForm.parse(LimitsForm.CLIENTS, " 250 ")).isEqualTo(250);
+        assertThatThrownBy(() -> LimitsForm.parse(LimitsForm.CLIENTS, "lots"))
+                .hasMessage("Connections in all must be a whole number between 1 and 1000000, not 'lots'");
+        assertThatThrownBy(() -> LimitsForm.parse(LimitsForm.FLOOD_RATE, ""))
+                .hasMessage("Flood: then lines a second (0: off) must be a whole number between 0 and 1000000, not empty");
+        assertThatThrownBy(() -> LimitsForm.parse(LimitsForm.LINE_BYTES, "8"))
+                .hasMessage("Longest line (bytes) must be between 16 and 1048576, not 8");
+    }
+
+    @Test
     void aValueOutOfRangeIsRefusedWithItsLabel() {
         Map<LimitsForm.Field, Integer> values = LimitsForm.read(defaults);
         values.put(LimitsForm.PER_ADDRESS, 0);

@@ -126,6 +126,62 @@ class PanelModelTest {
     }
 
     @Test
+    void aPrivateMessageTypedAsACommandShowsInTheChatPaneToo() {
+        model.open();
+        awaitPumped(() -> model.status().state() == ServerState.LISTENING);
+        try (LineClient eli = new LineClient(server.port()).register("eli", TestServer.PASSWORD)) {
+            model.runCommand("msg nobody hello?");
+            model.runCommand("tell eli   your turn ");
+            eli.awaitContaining("server (private): your turn");
+            awaitPumped(() -> model.messageProperty().get().startsWith("Sent to eli"));
+            assertThat(model.chat().lines()).filteredOn(e -> e.kind() == ChatEntry.Kind.PRIVATE)
+                    .extracting(ChatEntry::from, ChatEntry::text)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("to eli", "your turn"));
+        }
+    }
+
+    @Test
+    void aReplyOfManyLinesIsSummedUpByItsFirstLineWhileTheConsoleGetsThemAll() {
+        model.runCommand("help");
+        awaitPumped(() -> model.console().size() > 1);
+        assertThat(model.console()).endsWith("The assignment's names work too: TurnOffServer, Pause, RemovePause,"
+                + " Logs, DeleteLogs, DeleteUsers.");
+        int more = model.console().size() - 2; // the command and the first line
+        assertThat(model.messageProperty().get())
+                .isEqualTo("Commands: … " + more + " more lines in the Console tab");
+        assertThat(PanelModel.summary(List.of("one", "two"))).isEqualTo("one … 1 more line in the Console tab");
+        assertThat(PanelModel.summary(List.of("only"))).isEqualTo("only");
+        assertThat(PanelModel.summary(List.of())).isEmpty();
+    }
+
+    @Test
+    void stoppingAsksOnlyWhilePeopleAreOnlineAndSaysHowMany() {
+        assertThat(model.stopQuestion(false)).isEmpty();
+        assertThat(model.questionBefore("quit")).isEmpty();
+        model.apply(List.of(new ServerEvent.UserJoined(new MemberInfo("ann", "127.0.0.1:1", T0)),
+                new ServerEvent.UserJoined(new MemberInfo("ben", "127.0.0.1:2", T0)),
+                new ServerEvent.UserJoined(new MemberInfo("cy", "127.0.0.1:3", T0))));
+        assertThat(model.stopQuestion(false)).get().extracting(Question::header, Question::content).containsExactly(
+                "Stop the server?", "3 users are online and will be disconnected.");
+        assertThat(model.stopQuestion(true)).get().extracting(Question::confirm).isEqualTo("Stop and close");
+        for (String typed : List.of("quit", "EXIT", "stop", "TurnOffServer")) {
+            assertThat(model.questionBefore(typed)).as(typed).isEqualTo(model.stopQuestion(false));
+        }
+        assertThat(model.questionBefore("status")).isEmpty();
+        assertThat(model.questionBefore("say quit")).isEmpty();
+    }
+
+    @Test
+    void clearingTheLogsAsksSayingHowManyLinesGo() {
+        model.apply(List.of(new LogEntry(T0, LogLevel.INFO, "only line")));
+        assertThat(model.clearLogsQuestion().content()).contains("(the pane holds 1 line)")
+                .contains("cannot be undone");
+        model.cancelCommand(" quit ");
+        assertThat(model.console()).containsExactly("> quit", "Cancelled: nothing was done.");
+        assertThat(model.commandHistory().commands()).containsExactly("quit");
+    }
+
+    @Test
     void exportWritesTheShownLinesToAFile() throws Exception {
         model.apply(List.of(new LogEntry(T0, LogLevel.INFO, "alpha"), new LogEntry(T0, LogLevel.WARN, "beta")));
         model.log().lowestLevelProperty().set(LogLevel.WARN);

@@ -88,6 +88,13 @@ class SmallModelsTest {
         assertThat(status.registeredUsersProperty().get()).isEqualTo(12);
         status.stateChanged(ServerState.PAUSED, 5050);
         assertThat(status.badgeProperty().get()).isEqualTo("Paused · :5050 closed");
+        assertThat(status.nobodyOnlineProperty().get()).doesNotContain("telnet").contains("Paused");
+        status.stateChanged(ServerState.LISTENING, 5050);
+        assertThat(status.nobodyOnlineProperty().get()).endsWith("Join with: telnet localhost 5050");
+        status.stateChanged(ServerState.STOPPED, 5050);
+        assertThat(status.nobodyOnlineProperty().get()).doesNotContain("telnet").contains("stopped");
+        assertThat(LogModel.lineCount(1)).isEqualTo("1 line");
+        assertThat(LogModel.lineCount(0)).isEqualTo("0 lines");
         assertThat(StatusModel.formatRate(2.345)).isEqualTo("2.3");
         assertThat(StatusModel.formatRate(1234.4)).isEqualTo("1,234");
     }
