@@ -252,6 +252,8 @@ public final class Operator {
                     continue; // taken between the probe and the start: the next one
                 } catch (IdentityFileException e) {
                     return Reply.failure("Cannot read the identity file: " + e.getMessage());
+                } catch (DataFolderException e) {
+                    return Reply.failure(e.getMessage());
                 }
             }
         }
