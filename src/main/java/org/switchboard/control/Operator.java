@@ -251,9 +251,9 @@ public final class Operator {
                 } catch (IOException e) {
                     continue; // taken between the probe and the start: the next one
                 } catch (IdentityFileException e) {
-                    return Reply.failure("Cannot read the identity file: " + e.getMessage());
+                    return Reply.failure("Cannot read the identity file: " + e.getMessage(), Reply.Problem.DATA);
                 } catch (DataFolderException e) {
-                    return Reply.failure(e.getMessage());
+                    return Reply.failure(e.getMessage(), Reply.Problem.DATA);
                 }
             }
         }
@@ -285,11 +285,11 @@ public final class Operator {
             return Reply.success("Listening on port " + server.port() + ".");
         } catch (IOException e) {
             // the server has taken the port it tried as its own, so that is the one named
-            return Reply.failure("Cannot listen on port " + server.port() + ": " + e.getMessage());
+            return Reply.failure("Cannot listen on port " + server.port() + ": " + e.getMessage(), Reply.Problem.PORT);
         } catch (IdentityFileException e) {
-            return Reply.failure("Cannot read the identity file: " + e.getMessage());
+            return Reply.failure("Cannot read the identity file: " + e.getMessage(), Reply.Problem.DATA);
         } catch (DataFolderException e) {
-            return Reply.failure(e.getMessage());
+            return Reply.failure(e.getMessage(), Reply.Problem.DATA);
         }
     }
 

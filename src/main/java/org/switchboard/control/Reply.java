@@ -3,12 +3,23 @@ package org.switchboard.control;
 import java.util.List;
 
 /**
- * What an operator command answered: lines to show, whether it worked, and whether the operator asked
- * the program to end ({@code stop}).
+ * What an operator command answered: lines to show, whether it worked, whether the operator asked
+ * the program to end ({@code stop}), and, for a start that failed, what stood in its way.
  */
-public record Reply(List<String> lines, boolean ok, boolean exit) {
+public record Reply(List<String> lines, boolean ok, boolean exit, Problem problem) {
+    /** What kept a start from happening: the port (another port may do), or the data (it may not). */
+    public enum Problem { NONE, PORT, DATA }
+
     public Reply {
         lines = List.copyOf(lines);
+    }
+
+    public Reply(List<String> lines, boolean ok, boolean exit) {
+        this(lines, ok, exit, Problem.NONE);
+    }
+
+    static Reply failure(String line, Problem problem) {
+        return new Reply(List.of(line), false, false, problem);
     }
 
     static Reply success(String... lines) {

@@ -67,6 +67,8 @@ public final class PanelModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper messageOk = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper startProblem = new ReadOnlyStringWrapper("");
+    /** The start failed for its port, so another port may do (not for a data folder in use). */
+    private final ReadOnlyBooleanWrapper portProblem = new ReadOnlyBooleanWrapper();
     private int running;
 
     /**
@@ -123,6 +125,11 @@ public final class PanelModel {
         return startProblem.getReadOnlyProperty();
     }
 
+    /** Whether the start failed for its port: the banner then offers other ports. */
+    public ReadOnlyBooleanProperty portProblemProperty() {
+        return portProblem.getReadOnlyProperty();
+    }
+
     /** Where users.txt, server.log and history.txt are, for the toolbar. */
     public String dataFolder() {
         Path folder = server.config().usersFile().toAbsolutePath().getParent();
@@ -138,7 +145,7 @@ public final class PanelModel {
     /** Starts the server as the panel opens, then shows what it already has and polls its counters. */
     public void open() {
         call(operator::start, reply -> {
-            startProblem.set(reply.ok() ? "" : reply.text());
+            startProblem(reply);
             report(reply);
         });
         // The snapshot goes after the start through the same worker and the same bridge as events, so
@@ -212,7 +219,7 @@ public final class PanelModel {
 
     public void start() {
         call(operator::start, reply -> {
-            startProblem.set(reply.ok() ? "" : reply.text());
+            startProblem(reply);
             report(reply);
         });
     }
@@ -220,7 +227,7 @@ public final class PanelModel {
     /** Starts on another port: 0 for any free one. */
     public void startOn(int port) {
         call(() -> operator.start(port), reply -> {
-            startProblem.set(reply.ok() ? "" : reply.text());
+            startProblem(reply);
             report(reply);
         });
     }
@@ -229,7 +236,7 @@ public final class PanelModel {
     public void startOnFreePort() {
         int taken = server.port();
         call(() -> operator.startOnFreePortAfter(taken), reply -> {
-            startProblem.set(reply.ok() ? "" : reply.text());
+            startProblem(reply);
             report(reply);
         });
     }
@@ -430,6 +437,11 @@ public final class PanelModel {
                 fx.accept(() -> report(new Reply(List.of("Failed: " + e.getMessage()), false, false)));
             }
         });
+    }
+
+    private void startProblem(Reply reply) {
+        startProblem.set(reply.ok() ? "" : reply.text());
+        portProblem.set(!reply.ok() && reply.problem() == Reply.Problem.PORT);
     }
 
     private void report(Reply reply) {

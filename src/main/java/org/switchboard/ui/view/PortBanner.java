@@ -1,5 +1,6 @@
 package org.switchboard.ui.view;
 
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -47,6 +48,11 @@ final class PortBanner extends HBox {
         port.setOnAction(e -> startOther.run());
         text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().setAll(text, free, port, other);
+        // a data folder in use or unreadable is not mended by another port
+        for (var offer : List.of(free, port, other)) {
+            offer.visibleProperty().bind(model.portProblemProperty());
+            offer.managedProperty().bind(offer.visibleProperty());
+        }
         visibleProperty().bind(model.startProblemProperty().isNotEmpty());
         managedProperty().bind(visibleProperty());
     }
