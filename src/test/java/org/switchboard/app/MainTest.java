@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,16 @@ class MainTest extends CommandLineFixture {
     void versionNamesTheProduct() {
         assertThat(run("--version")).isZero();
         assertThat(out.toString()).startsWith("Switchboard ");
+    }
+
+    @Test
+    void versionNamesTheJavaRuntimeWithItsFolderAndTheJavaFxVersion() {
+        assertThat(run("--version")).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).isEqualTo("Java " + Runtime.version() + " (" + System.getProperty("java.vendor")
+                + ", " + System.getProperty("java.home") + ")");
+        assertThat(lines.get(2)).matches("JavaFX \\d+(\\.\\d+)*");
     }
 
     @Test
