@@ -9,7 +9,7 @@ import java.util.function.Function;
  * whose launcher sets {@value #INSTALLED_PROPERTY}) is started from a menu or from any folder, so there
  * the current folder means nothing: it keeps its files in the user's data folder, as the XDG base
  * directory specification says, {@code $XDG_DATA_HOME/switchboard}, else
- * {@code ~/.local/share/switchboard}. The server creates the folder when it is missing.
+ * {@code $HOME/.local/share/switchboard}. The server creates the folder when it is missing.
  *
  * <p>Threads: none of its own; called once while the command line is parsed.
  */
@@ -41,6 +41,15 @@ final class DefaultDataFolder {
         if (dataHome != null && !dataHome.isEmpty() && Path.of(dataHome).isAbsolute()) {
             return Path.of(dataHome, "switchboard");
         }
-        return Path.of(properties.apply("user.home"), ".local", "share", "switchboard");
+        return home(environment, properties).resolve(Path.of(".local", "share", "switchboard"));
+    }
+
+    /** $HOME, as the specification says; Java's user.home (from the password file) where it is unset. */
+    private static Path home(Function<String, String> environment, Function<String, String> properties) {
+        String home = environment.apply("HOME");
+        if (home != null && !home.isEmpty() && Path.of(home).isAbsolute()) {
+            return Path.of(home);
+        }
+        return Path.of(properties.apply("user.home"));
     }
 }

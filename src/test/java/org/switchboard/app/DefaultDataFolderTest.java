@@ -33,6 +33,11 @@ class DefaultDataFolderTest {
     }
 
     @Test
+    void theHomeIsHomeFromTheEnvironmentBeforeJavasUserHome() {
+        assertThat(folder(Map.of("HOME", "/srv/dina"), INSTALLED)).isEqualTo(Path.of("/srv/dina/.local/share/switchboard"));
+    }
+
+    @Test
     void anEmptyOrRelativeXdgDataHomeIsIgnoredAsTheSpecificationSays() {
         assertThat(folder(Map.of("XDG_DATA_HOME", ""), INSTALLED))
                 .isEqualTo(Path.of("/home/dina/.local/share/switchboard"));

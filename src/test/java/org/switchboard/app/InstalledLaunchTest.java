@@ -79,7 +79,7 @@ class InstalledLaunchTest {
     void installedWithoutXdgDataHomeItCreatesTheFolderUnderTheHome() throws Exception {
         Path home = Files.createDirectories(dir.resolve("home"));
         String printed = serveUntilListening(Files.createDirectories(dir.resolve("cwd")),
-                List.of("-D" + DefaultDataFolder.INSTALLED_PROPERTY + "=true", "-Duser.home=" + home), Map.of());
+                List.of("-D" + DefaultDataFolder.INSTALLED_PROPERTY + "=true"), Map.of("HOME", home.toString()));
         Path folder = home.resolve(".local/share/switchboard");
         assertThat(printed).contains("data in " + folder + ".");
         assertThat(folder.resolve("server.log")).exists();
