@@ -45,11 +45,17 @@ public final class Main implements Callable<Integer> {
         return version != null ? version : "dev";
     }
 
-    /** Reads the version from the jar's manifest. */
+    /**
+     * Switchboard's version (from the jar's manifest), the Java runtime's, with where that runtime is (the
+     * installed application brings its own), and JavaFX's.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"Switchboard " + version(), "Java " + Runtime.version()};
+            return new String[] {"Switchboard " + version(),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ", "
+                        + System.getProperty("java.home") + ")",
+                JavaFxVersion.find().map(v -> "JavaFX " + v).orElse("JavaFX: none in this runtime")};
         }
     }
 }

@@ -29,8 +29,10 @@ final class ServerOptions {
     ServerMode mode = ServerMode.CHAT;
 
     @Option(names = {"-d", "--data-dir"}, paramLabel = "DIR",
-            description = "Folder of users.txt, server.log and history.txt (default: the current folder).")
-    Path dataDir = Path.of("");
+            description = {"Folder of users.txt, server.log and history.txt, created if missing (default: the"
+                + " current folder; installed, the user's data folder:", "  $XDG_DATA_HOME/switchboard, else",
+                "  $HOME/.local/share/switchboard)."})
+    Path dataDir = DefaultDataFolder.forThisProcess();
 
     @Option(names = "--users", paramLabel = "FILE", description = "Identity file (default: DIR/users.txt).")
     Path usersFile;

@@ -1,5 +1,8 @@
 package org.switchboard.ui;
 
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -23,6 +26,9 @@ public final class ControlPanel {
     public static final double HEIGHT = 800;
     public static final double MIN_WIDTH = 900;
     public static final double MIN_HEIGHT = 600;
+    /** Rendered from assets/icon.svg by assets/make-icons; icon.png is the 256-pixel one. */
+    private static final List<String> ICON_FILES = List.of("icon-16.png", "icon-32.png", "icon-48.png",
+            "icon-64.png", "icon-128.png", "icon.png");
 
     private final ChatServer server;
     private final PanelModel model;
@@ -103,9 +109,19 @@ public final class ControlPanel {
         return Objects.requireNonNull(ControlPanel.class.getResource("panel.css"), "panel.css").toExternalForm();
     }
 
-    /** The window icon; none (rather than a failure) if a repackaged jar lost it. */
-    static java.util.List<Image> icons() {
-        var url = ControlPanel.class.getResource("icon.png");
-        return url == null ? java.util.List.of() : java.util.List.of(new Image(url.toExternalForm()));
+    /**
+     * The window icon in each size of assets/, so that the window manager draws the title bar's and the
+     * task switcher's from a picture of their size rather than scaling one; none (rather than a failure)
+     * for a size a repackaged jar lost.
+     */
+    static List<Image> icons() {
+        List<Image> icons = new ArrayList<>();
+        for (String name : ICON_FILES) {
+            URL url = ControlPanel.class.getResource(name);
+            if (url != null) {
+                icons.add(new Image(url.toExternalForm()));
+            }
+        }
+        return icons;
     }
 }

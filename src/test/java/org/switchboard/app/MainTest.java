@@ -22,6 +22,16 @@ class MainTest extends CommandLineFixture {
     }
 
     @Test
+    void versionNamesTheJavaRuntimeWithItsFolderAndTheJavaFxVersion() {
+        assertThat(run("--version")).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).isEqualTo("Java " + Runtime.version() + " (" + System.getProperty("java.vendor")
+                + ", " + System.getProperty("java.home") + ")");
+        assertThat(lines.get(2)).matches("JavaFX \\d+(\\.\\d+)*");
+    }
+
+    @Test
     void everySubcommandHasShortHelp() {
         assertThat(run("serve", "-h")).isZero();
         assertThat(out.toString()).contains("--port", "--mode", "--data-dir", "--users", "--log", "--history",

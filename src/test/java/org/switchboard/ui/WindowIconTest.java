@@ -1,0 +1,49 @@
+package org.switchboard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.support.TestServer;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The window's icon: the one of assets/, in every size rendered from its SVG. */
+@ExtendWith(ApplicationExtension.class)
+class WindowIconTest {
+    @TempDir
+    Path dir;
+    ControlPanel panel;
+    Stage stage;
+
+    @Start
+    void start(Stage window) {
+        stage = window;
+        panel = new ControlPanel(TestServer.config(dir).build());
+        panel.show(stage, () -> { });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
+        Platform.runLater(() -> panel.close(closed::countDown));
+        assertThat(closed.await(15, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void theWindowHasTheIconInEverySizeOfAssets() {
+        assertThat(stage.getIcons()).extracting(Image::getWidth, Image::getHeight).containsExactly(
+                tuple(16.0, 16.0), tuple(32.0, 32.0), tuple(48.0, 48.0), tuple(64.0, 64.0), tuple(128.0, 128.0),
+                tuple(256.0, 256.0));
+        assertThat(stage.getIcons()).noneMatch(Image::isError);
+    }
+}
