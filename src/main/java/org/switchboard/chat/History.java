@@ -1,7 +1,6 @@
 package org.switchboard.chat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,30 +9,31 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.log.LineAppender;
 import org.switchboard.log.LogLevel;
 import org.switchboard.protocol.TextFiles;
 
 /**
- * The room's history: every line appended to {@code history.txt} (so it survives a restart), the newest
- * {@code limit} kept in memory for replay. When the file has grown to twice the limit it is rewritten
- * with the newest {@code limit} lines, through a temporary file and an atomic rename.
+ * The room's history: the newest {@code limit} lines in memory for replay, and in {@code history.txt}
+ * (up to twice as many) so that they survive a restart. The memory window is updated by {@link #append}
+ * itself, so it is in the room's order at once; the file is written by a {@link HistoryWriter} on its own
+ * thread, which appends lines in that same order and, when the file has grown to twice the limit,
+ * rewrites it with the newest {@code limit} lines (temporary file, atomic rename).
  *
- * <p>Thread-safe; one {@link ReentrantLock} covers memory and file (held across disk writes).
+ * <p>Threads: {@link #append} under the room's lock, on whichever thread speaks (a client's, the
+ * operator's), so lines come in the room's order; {@link #recent} and {@link #size} on any thread. One
+ * {@link ReentrantLock} covers the memory window and is never held across a disk write: {@code append}
+ * only queues the line for the writer thread, which owns the file (see {@link HistoryWriter}).
+ * {@link #close} waits for the writer to write what is queued; a line appended after a close starts the
+ * writer again (the server keeps its history across stop and start).
  */
 public final class History implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(History.class);
 
-    private final Path file;
     private final int limit;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<ChatLine> lines;
     private final int skippedOnLoad;
-    private int linesInFile;
-    private final LineAppender appender;
-    private final BiConsumer<LogLevel, String> problems;
-    /** Under {@link #lock}: the last write to the file failed. */
-    private boolean failing;
+    private final HistoryWriter writer;
 
     public History(Path file, int limit) throws IOException {
         this(file, limit, (level, message) -> LOG.warn("{}", message));
@@ -41,16 +41,19 @@ public final class History implements AutoCloseable {
 
     /**
      * @param problems told once when the file can no longer be written (WARN) and once when it can again
-     *     (INFO), rather than once per line
+     *     (INFO), rather than once per line; called on the writer thread
      */
     public History(Path file, int limit, BiConsumer<LogLevel, String> problems) throws IOException {
-        this.problems = problems;
+        this(file, limit, problems, new HistoryWriter.FileTarget(file));
+    }
+
+    /** A history whose writer writes to {@code target} (tests stand in for a slow disk there). */
+    History(Path file, int limit, BiConsumer<LogLevel, String> problems, HistoryWriter.Target target)
+            throws IOException {
         if (limit < 1) {
             throw new IllegalArgumentException("history limit must be positive: " + limit);
         }
-        this.file = file;
         this.limit = limit;
-        this.appender = new LineAppender(file);
         this.lines = new ArrayDeque<>(Math.min(limit, 1024));
         // A last line written up to a crash may still parse with its text cut short: never replay it.
         boolean torn = TextFiles.cutTornLastLine(file);
@@ -58,6 +61,7 @@ public final class History implements AutoCloseable {
         if (torn) {
             LOG.warn("{}: skipped a torn last line", file);
         }
+        int linesInFile = 0;
         for (String record : TextFiles.readLines(file)) {
             linesInFile++;
             var line = ChatLine.fromRecord(record);
@@ -71,9 +75,8 @@ public final class History implements AutoCloseable {
         if (skipped > 0) {
             LOG.warn("{}: skipped {} unreadable line(s)", file, skipped);
         }
-        if (linesInFile >= 2 * limit) {
-            trim(); // the limit was lowered since the file was written
-        }
+        // trims the file now if it is twice the limit already (the limit was lowered since it was written)
+        this.writer = new HistoryWriter(file, target, limit, List.copyOf(lines), linesInFile, problems);
     }
 
     /** Lines of the file that could not be read at start (e.g. one torn by a crash). */
@@ -81,24 +84,12 @@ public final class History implements AutoCloseable {
         return skippedOnLoad;
     }
 
+    /** Keeps the line in memory and queues it for the file; never waits for the disk. */
     public void append(ChatLine line) {
         lock.lock();
         try {
             remember(line);
-            appender.append(line.toRecord());
-            if (++linesInFile >= 2 * limit) {
-                trim();
-            }
-            if (failing) {
-                failing = false;
-                problems.accept(LogLevel.INFO, "The history file " + file + " can be written again");
-            }
-        } catch (IOException e) {
-            if (!failing) {
-                failing = true;
-                problems.accept(LogLevel.WARN, "Cannot write the history file " + file + ": " + TextFiles.reason(e)
-                        + "; the room goes on, and its newest lines are kept in memory");
-            }
+            writer.add(line); // under this lock, so that the file's order is the memory's
         } finally {
             lock.unlock();
         }
@@ -124,14 +115,18 @@ public final class History implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until every line appended before this call is in the file (or its write failed and was
+     * reported).
+     */
+    void awaitWritten() {
+        writer.awaitWritten();
+    }
+
+    /** Writes every line still queued to the file, then closes it and ends the writer thread. */
     @Override
     public void close() {
-        lock.lock();
-        try {
-            appender.close();
-        } finally {
-            lock.unlock();
-        }
+        writer.close();
     }
 
     private void remember(ChatLine line) {
@@ -139,16 +134,5 @@ public final class History implements AutoCloseable {
             lines.removeFirst();
         }
         lines.addLast(line);
-    }
-
-    private void trim() throws IOException {
-        appender.close();
-        StringBuilder text = new StringBuilder();
-        for (ChatLine line : lines) {
-            text.append(line.toRecord()).append(System.lineSeparator());
-        }
-        // after a crash the history is the old file or the trimmed one, never empty
-        TextFiles.writeAtomically(file, text.toString().getBytes(StandardCharsets.UTF_8), false);
-        linesInFile = lines.size();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -237,7 +238,10 @@ class ChatTest extends ServerFixture {
             alice.send("red \u001b[31malert\u001b[0m\u0007 and \u0085done");
             assertThat(bob.awaitContaining("alice:")).endsWith("alice: red alert and done");
         }
-        assertThat(Files.readString(dir.resolve("history.txt"))).doesNotContain("\u001b").contains("red alert and done");
+        // the history writer writes the file a moment after the line went out
+        await().atMost(Duration.ofSeconds(5)).ignoreException(NoSuchFileException.class)
+                .untilAsserted(() -> assertThat(Files.readString(dir.resolve("history.txt")))
+                        .doesNotContain("\u001b").contains("red alert and done"));
     }
 
     @Test
