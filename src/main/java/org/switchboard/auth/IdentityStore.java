@@ -111,10 +111,6 @@ public final class IdentityStore {
         return new UserRecord(fields[0], fields[1], tokens);
     }
 
-    public Path file() {
-        return file;
-    }
-
     public Optional<UserRecord> find(String name) {
         lock.lock();
         try {
