@@ -405,7 +405,8 @@ public final class ChatServer implements AutoCloseable {
 
     // ---- for connections ----
 
-    Clock clock() {
+    /** The server's time; public for the panel, which stamps what it adds to the chat pane with it. */
+    public Clock clock() {
         return clock;
     }
 
