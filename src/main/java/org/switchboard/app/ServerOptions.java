@@ -3,9 +3,6 @@ package org.switchboard.app;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.switchboard.auth.LoginThrottle;
-import org.switchboard.auth.PasswordHasher;
-import org.switchboard.protocol.Protocol;
 import org.switchboard.server.FloodLimits;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerMode;
@@ -14,11 +11,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** The server's command-line options, shared by {@code serve} and the control panel. */
+/**
+ * The server's command-line options, shared by {@code serve} and the control panel. Every default is
+ * {@link ServerConfig}'s (its {@code Setting}s), shown by {@code --help} through {@code ${DEFAULT-VALUE}};
+ * ranges are checked once, by {@link ServerConfig}, whose message becomes the usage error.
+ */
 final class ServerOptions {
     @Option(names = {"-p", "--port"}, paramLabel = "N",
             description = "TCP port to listen on; 0 takes a free one (default: ${DEFAULT-VALUE}).")
-    int port = Protocol.DEFAULT_PORT;
+    int port = ServerConfig.PORT.defaultValue();
 
     @Option(names = "--bind", paramLabel = "ADDR",
             description = "Address to listen on (default: all interfaces).")
@@ -26,7 +27,7 @@ final class ServerOptions {
 
     @Option(names = "--mode", paramLabel = "chat|echo",
             description = "chat: sign-in and chat room; echo: every line comes back (default: chat).")
-    ServerMode mode = ServerMode.CHAT;
+    ServerMode mode = ServerConfig.DEFAULT_MODE;
 
     @Option(names = {"-d", "--data-dir"}, paramLabel = "DIR",
             description = {"Folder of users.txt, server.log and history.txt, created if missing (default: the"
@@ -46,96 +47,96 @@ final class ServerOptions {
     @Option(names = "--hash-iterations", paramLabel = "N",
             description = "PBKDF2 iterations for new password hashes (default: ${DEFAULT-VALUE}, OWASP's figure;"
                     + " lower only for tests and mass-registration benchmarks).")
-    int hashIterations = PasswordHasher.DEFAULT_ITERATIONS;
+    int hashIterations = ServerConfig.HASH_ITERATIONS.defaultValue();
 
     @Option(names = "--min-password-length", paramLabel = "N",
             description = "Shortest password accepted at registration (default: ${DEFAULT-VALUE}).")
-    int minPasswordLength = 8;
+    int minPasswordLength = ServerConfig.MIN_PASSWORD_LENGTH.defaultValue();
 
     @Option(names = "--history-replay", paramLabel = "N",
             description = "History lines replayed to a user who signs in (default: ${DEFAULT-VALUE}).")
-    int historyReplay = 50;
+    int historyReplay = ServerConfig.HISTORY_REPLAY.defaultValue();
 
     @Option(names = "--history-limit", paramLabel = "N",
             description = "History lines kept in memory and in the file (default: ${DEFAULT-VALUE}).")
-    int historyLimit = 10_000;
+    int historyLimit = ServerConfig.HISTORY_LIMIT.defaultValue();
 
     @Option(names = "--max-line-bytes", paramLabel = "N",
             description = "Longest line a client may send, in bytes of UTF-8 (default: ${DEFAULT-VALUE}).")
-    int maxLineBytes = 4096;
+    int maxLineBytes = ServerConfig.MAX_LINE_BYTES.defaultValue();
 
     @Option(names = "--outbox-limit", paramLabel = "BYTES",
             description = "Bytes due to a client and not yet sent before it counts as not reading and is disconnected"
                     + " (default: ${DEFAULT-VALUE}).")
-    int outboxLimit = 1 << 20;
+    int outboxLimit = ServerConfig.OUTBOX_LIMIT_BYTES.defaultValue();
 
     @Option(names = "--max-clients", paramLabel = "N",
             description = "Connections at once, in all (default: ${DEFAULT-VALUE}).")
-    int maxClients = 20_000;
+    int maxClients = ServerConfig.MAX_CLIENTS.defaultValue();
 
     @Option(names = "--max-per-address", paramLabel = "N",
             description = "Connections at once from one IP address (default: ${DEFAULT-VALUE}).")
-    int maxPerAddress = 20;
+    int maxPerAddress = ServerConfig.MAX_CLIENTS_PER_ADDRESS.defaultValue();
 
     @Option(names = "--sign-in-timeout", paramLabel = "SECONDS",
             description = "Time a client has to finish signing in (default: ${DEFAULT-VALUE}).")
-    int signInTimeoutSeconds = 60;
+    long signInTimeoutSeconds = ServerConfig.SIGN_IN_TIMEOUT_SECONDS.defaultValue();
 
     @Option(names = "--login-failures", paramLabel = "N",
             description = "Wrong passwords for one name, within the login window, that lock the name;"
                     + " 0 never locks (default: ${DEFAULT-VALUE}).")
-    int loginFailures = LoginThrottle.Policy.DEFAULT.failures();
+    int loginFailures = ServerConfig.LOGIN_FAILURES.defaultValue();
 
     @Option(names = "--login-window", paramLabel = "SECONDS",
             description = "Window in which wrong passwords are counted (default: ${DEFAULT-VALUE}).")
-    long loginWindowSeconds = LoginThrottle.Policy.DEFAULT.window().toSeconds();
+    long loginWindowSeconds = ServerConfig.LOGIN_WINDOW_SECONDS.defaultValue();
 
     @Option(names = "--login-lockout", paramLabel = "SECONDS",
             description = "How long a name stays locked (default: ${DEFAULT-VALUE}).")
-    long loginLockoutSeconds = LoginThrottle.Policy.DEFAULT.lockout().toSeconds();
+    long loginLockoutSeconds = ServerConfig.LOGIN_LOCKOUT_SECONDS.defaultValue();
 
     @Option(names = "--flood-rate", paramLabel = "N",
             description = "Lines a second one client may send once its burst is spent; 0 turns flood control"
                     + " off (default: ${DEFAULT-VALUE}).")
-    int floodRate = FloodLimits.DEFAULT.ratePerSecond();
+    int floodRate = ServerConfig.FLOOD_RATE.defaultValue();
 
     @Option(names = "--flood-burst", paramLabel = "N",
             description = "Lines a client may send at once before the rate applies (default: ${DEFAULT-VALUE}).")
-    int floodBurst = FloodLimits.DEFAULT.burst();
+    int floodBurst = ServerConfig.FLOOD_BURST.defaultValue();
 
     @Option(names = "--flood-warn", paramLabel = "N",
             description = "Delayed lines in a row before the client is warned (default: ${DEFAULT-VALUE}).")
-    int floodWarn = FloodLimits.DEFAULT.warnAfter();
+    int floodWarn = ServerConfig.FLOOD_WARN.defaultValue();
 
     @Option(names = "--flood-disconnect", paramLabel = "N",
             description = "Delayed lines in a row before the client is disconnected; 0 never"
                     + " (default: ${DEFAULT-VALUE}).")
-    int floodDisconnect = FloodLimits.DEFAULT.disconnectAfter();
+    int floodDisconnect = ServerConfig.FLOOD_DISCONNECT.defaultValue();
 
     @Option(names = "--keepalive", paramLabel = "SECONDS",
             description = "Idle seconds before TCP keep-alive probes look for a dead peer; 0 turns them off"
                     + " (default: ${DEFAULT-VALUE}).")
-    long keepAliveSeconds = ServerConfig.DEFAULT_KEEP_ALIVE.toSeconds();
+    long keepAliveSeconds = ServerConfig.KEEP_ALIVE_SECONDS.defaultValue();
 
     @Option(names = "--idle-timeout", paramLabel = "SECONDS",
             description = "Disconnect a signed-in client silent this long; 0 never (default: ${DEFAULT-VALUE}).")
-    long idleTimeoutSeconds = 0;
+    long idleTimeoutSeconds = ServerConfig.IDLE_TIMEOUT_SECONDS.defaultValue();
 
     @Option(names = "--threads", paramLabel = "virtual|platform",
             description = "The thread each client gets: virtual, or a platform thread (default: virtual).")
-    ThreadKind threads = ThreadKind.VIRTUAL;
+    ThreadKind threads = ServerConfig.DEFAULT_THREADS;
 
     @Option(names = "--write-coalesce-ms", paramLabel = "MS",
             description = "Shortest time between two writes to one busy client; lines queued meanwhile go out"
                     + " in one write. 0: as often as the writers can, at most every millisecond"
                     + " (default: ${DEFAULT-VALUE}).")
-    int writeCoalesceMillis = (int) ServerConfig.DEFAULT_WRITE_COALESCE.toMillis();
+    int writeCoalesceMillis = ServerConfig.WRITE_COALESCE_MILLIS.defaultValue();
 
     @Option(names = "--write-budget", paramLabel = "N",
             description = "Socket writes per second the server aims to stay under when every client is busy;"
                     + " with many clients a busy client's writes are spaced clients/N seconds apart"
                     + " (default: ${DEFAULT-VALUE}).")
-    int writeBudget = ServerConfig.DEFAULT_WRITE_BUDGET;
+    int writeBudget = ServerConfig.WRITE_BUDGET.defaultValue();
 
     /** The configuration; a value out of range is a usage error of {@code command} (exit code 2). */
     ServerConfig toConfig(CommandSpec command) {
@@ -165,8 +166,7 @@ final class ServerOptions {
                 .maxClientsPerAddress(maxPerAddress)
                 .signInTimeout(Duration.ofSeconds(signInTimeoutSeconds))
                 .threads(threads)
-                .login(new LoginThrottle.Policy(loginFailures, Duration.ofSeconds(loginWindowSeconds),
-                        Duration.ofSeconds(loginLockoutSeconds)))
+                .login(loginFailures, Duration.ofSeconds(loginWindowSeconds), Duration.ofSeconds(loginLockoutSeconds))
                 .flood(new FloodLimits(floodBurst, floodRate, floodWarn, floodDisconnect))
                 .keepAlive(Duration.ofSeconds(keepAliveSeconds))
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))

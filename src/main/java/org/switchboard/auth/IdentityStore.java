@@ -91,9 +91,11 @@ public final class IdentityStore {
             throw new IdentityFileException(file, number,
                     "expected 3 fields (NAME PASSWORD-HASH TOKEN-HASHES), found " + fields.length);
         }
-        Optional<String> nameProblem = Names.problem(fields[0]);
-        if (nameProblem.isPresent() && !nameProblem.get().contains("reserved")) {
-            throw new IdentityFileException(file, number, "bad name '" + fields[0] + "': " + nameProblem.get());
+        // A reserved name cannot be registered, but one the operator wrote into the file is theirs to keep.
+        Optional<Names.Problem> nameProblem = Names.check(fields[0]).filter(p -> p != Names.Problem.RESERVED);
+        if (nameProblem.isPresent()) {
+            throw new IdentityFileException(file, number,
+                    "bad name '" + fields[0] + "': " + nameProblem.get().message(fields[0]));
         }
         if (!PasswordHasher.isWellFormed(fields[1])) {
             throw new IdentityFileException(file, number,
@@ -109,10 +111,6 @@ public final class IdentityStore {
             }
         }
         return new UserRecord(fields[0], fields[1], tokens);
-    }
-
-    public Path file() {
-        return file;
     }
 
     public Optional<UserRecord> find(String name) {

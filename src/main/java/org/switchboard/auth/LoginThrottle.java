@@ -20,16 +20,18 @@ import org.switchboard.protocol.Names;
  * the number of registered users. Thread-safe: one lock, held only for map updates.
  */
 public final class LoginThrottle {
-    /** The rule; {@code failures == 0} switches the throttle off. */
+    /**
+     * The rule; {@code failures == 0} switches the throttle off. Only what makes a rule at all is checked
+     * here: the server's default and the range of each number are {@code ServerConfig}'s.
+     */
     public record Policy(int failures, Duration window, Duration lockout) {
-        public static final Policy DEFAULT = new Policy(5, Duration.ofMinutes(10), Duration.ofMinutes(10));
         public static final Policy OFF = new Policy(0, Duration.ZERO, Duration.ZERO);
 
         public Policy {
             Objects.requireNonNull(window);
             Objects.requireNonNull(lockout);
-            if (failures < 0 || failures > 1_000_000) {
-                throw new IllegalArgumentException("login failures must be between 0 and 1000000, not " + failures);
+            if (failures < 0) {
+                throw new IllegalArgumentException("login failures cannot be negative, not " + failures);
             }
             if (failures > 0 && (window.isNegative() || window.isZero() || lockout.isNegative() || lockout.isZero())) {
                 throw new IllegalArgumentException("the login window and lockout must be positive");

@@ -43,7 +43,7 @@ import org.switchboard.protocol.Protocol;
 import org.switchboard.protocol.TextFiles;
 
 /**
- * The server: lifecycle, the listener thread and the set of live connections.
+ * The server: lifecycle, the acceptor thread and the set of live connections.
  *
  * <p>Lifecycle: STOPPED → {@link #start} → LISTENING ⇄ {@link #pause}/{@link #resume} → {@link #stop}
  * → STOPPED, and it may start again. Pause closes the listening socket, so the port really refuses new
@@ -405,7 +405,8 @@ public final class ChatServer implements AutoCloseable {
 
     // ---- for connections ----
 
-    Clock clock() {
+    /** The server's time; public for the panel, which stamps what it adds to the chat pane with it. */
+    public Clock clock() {
         return clock;
     }
 
@@ -499,7 +500,7 @@ public final class ChatServer implements AutoCloseable {
         }
         serverSocket = socket;
         port = ((InetSocketAddress) socket.getLocalAddress()).getPort();
-        listenerThread = Thread.ofPlatform().name("switchboard-listener").daemon(true).start(() -> acceptLoop(socket));
+        listenerThread = Thread.ofPlatform().name("switchboard-acceptor").daemon(true).start(() -> acceptLoop(socket));
     }
 
     private void unbind() {
@@ -517,7 +518,7 @@ public final class ChatServer implements AutoCloseable {
         listenerThread = null;
     }
 
-    /** Runs on the listener thread until its socket is closed. */
+    /** Runs on the acceptor thread until its socket is closed. */
     private void acceptLoop(ServerSocketChannel socket) {
         while (socket.isOpen()) {
             SocketChannel client;

@@ -7,24 +7,20 @@ package org.switchboard.server;
  * disconnected (0: never). A {@code ratePerSecond} of 0 switches flood control off (benchmarks).
  */
 public record FloodLimits(int burst, int ratePerSecond, int warnAfter, int disconnectAfter) {
-    /** A burst of 10 lines, then 5 a second; warned after 10 delayed lines in a row, cut off after 50. */
-    public static final FloodLimits DEFAULT = new FloodLimits(10, 5, 10, 50);
+    /** ServerConfig's defaults: a burst of 10 lines, then 5 a second; warned after 10, cut off after 50. */
+    public static final FloodLimits DEFAULT = new FloodLimits(ServerConfig.FLOOD_BURST.defaultValue(),
+            ServerConfig.FLOOD_RATE.defaultValue(), ServerConfig.FLOOD_WARN.defaultValue(),
+            ServerConfig.FLOOD_DISCONNECT.defaultValue());
     public static final FloodLimits OFF = new FloodLimits(10, 0, 0, 0);
 
     public FloodLimits {
-        requireRange("flood burst", burst, 1, 1_000_000);
-        requireRange("flood rate", ratePerSecond, 0, 1_000_000);
-        requireRange("flood warning", warnAfter, 0, 1_000_000);
-        requireRange("flood disconnect", disconnectAfter, 0, 1_000_000);
+        ServerConfig.FLOOD_BURST.require(burst);
+        ServerConfig.FLOOD_RATE.require(ratePerSecond);
+        ServerConfig.FLOOD_WARN.require(warnAfter);
+        ServerConfig.FLOOD_DISCONNECT.require(disconnectAfter);
     }
 
     public boolean enabled() {
         return ratePerSecond > 0;
-    }
-
-    private static void requireRange(String what, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ", not " + value);
-        }
     }
 }

@@ -10,7 +10,8 @@ import org.switchboard.protocol.Protocol;
 
 /**
  * Everything the server can be told at start. Build with {@link #builder()}; the defaults are the
- * documented ones (README.md, "Configuration").
+ * documented ones (README.md, "Configuration"). Each whole-number setting's default and range is a
+ * {@link Setting} here, and only here.
  */
 public record ServerConfig(
         int port,
@@ -36,61 +37,90 @@ public record ServerConfig(
         Duration writeCoalesce,
         int writeBudget) {
 
-    /** TCP keep-alive: idle time before the first probe (a dead peer is found about a minute later). */
-    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(60);
+    public static final Setting PORT = Setting.count("port", Protocol.DEFAULT_PORT, 0, 65535);
+    /** OWASP's figure for PBKDF2-SHA256; lower only for tests and mass-registration benchmarks. */
+    public static final Setting HASH_ITERATIONS =
+            Setting.count("hash iterations", PasswordHasher.DEFAULT_ITERATIONS, 1, Integer.MAX_VALUE);
+    public static final Setting MIN_PASSWORD_LENGTH = Setting.count("minimum password length", 8, 1, 1024);
+    public static final Setting HISTORY_REPLAY = Setting.count("history replay", 50, 0, 100_000);
+    public static final Setting HISTORY_LIMIT = Setting.count("history limit", 10_000, 1, 10_000_000);
+    public static final Setting MAX_LINE_BYTES = Setting.count("line length limit", 4096, 16, 1 << 20);
+    public static final Setting OUTBOX_LIMIT_BYTES =
+            Setting.count("outbox limit", 1 << 20, 1024, Integer.MAX_VALUE);
+    public static final Setting MAX_CLIENTS = Setting.count("client limit", 20_000, 1, 1_000_000);
+    public static final Setting MAX_CLIENTS_PER_ADDRESS =
+            Setting.count("per-address client limit", 20, 1, 1_000_000);
+    /** Time to finish signing in; an hour at most, since holding a socket without signing in is the abuse. */
+    public static final Setting SIGN_IN_TIMEOUT_SECONDS = Setting.seconds("sign-in timeout", 60, 1, 3600);
+    /** Wrong passwords for one name within the window that lock it; 0 never locks. */
+    public static final Setting LOGIN_FAILURES = Setting.count("login failures", 5, 0, 1_000_000);
+    public static final Setting LOGIN_WINDOW_SECONDS = Setting.seconds("login window", 600, 1, 604_800);
+    public static final Setting LOGIN_LOCKOUT_SECONDS = Setting.seconds("login lockout", 600, 1, 604_800);
+    /** See {@link FloodLimits}: a burst of 10 lines, then 5 a second; warned after 10, cut off after 50. */
+    public static final Setting FLOOD_BURST = Setting.count("flood burst", 10, 1, 1_000_000);
+    public static final Setting FLOOD_RATE = Setting.count("flood rate", 5, 0, 1_000_000);
+    public static final Setting FLOOD_WARN = Setting.count("flood warning", 10, 0, 1_000_000);
+    public static final Setting FLOOD_DISCONNECT = Setting.count("flood disconnect", 50, 0, 1_000_000);
+    /**
+     * TCP keep-alive: idle time before the first probe (a dead peer is found about a minute later); 0
+     * leaves it off. At most 32767 s, the largest TCP_KEEPIDLE Linux takes: a longer one failed every
+     * client's socket.
+     */
+    public static final Setting KEEP_ALIVE_SECONDS = Setting.seconds("keep-alive", 60, 0, 32_767);
+    /** A signed-in client silent this long is disconnected; 0 (the default) never is. A week at most. */
+    public static final Setting IDLE_TIMEOUT_SECONDS = Setting.seconds("idle timeout", 0, 0, 604_800);
+    /**
+     * Shortest time between two writes to one busy client: lines queued meanwhile go out in one write.
+     * A few milliseconds cost little latency and save most of the system calls in a busy room.
+     */
+    public static final Setting WRITE_COALESCE_MILLIS = Setting.millis("write coalescing", 5, 0, 1000);
+    /**
+     * Socket writes per second the server aims to stay under when every client is busy: with many
+     * clients the interval between two writes to one client grows to clients / budget seconds. On this
+     * kind of machine a loopback write costs a few microseconds of kernel time on each side.
+     */
+    public static final Setting WRITE_BUDGET = Setting.count("write budget", 250_000, 1_000, 100_000_000);
+
+    public static final ServerMode DEFAULT_MODE = ServerMode.CHAT;
+    public static final ThreadKind DEFAULT_THREADS = ThreadKind.VIRTUAL;
+    /** The folder of the three files unless each is given: the current folder. */
+    public static final Path DEFAULT_DATA_DIR = Path.of("");
+    public static final LoginThrottle.Policy DEFAULT_LOGIN = new LoginThrottle.Policy(LOGIN_FAILURES.defaultValue(),
+            LOGIN_WINDOW_SECONDS.defaultDuration(), LOGIN_LOCKOUT_SECONDS.defaultDuration());
 
     public ServerConfig {
         Objects.requireNonNull(mode);
         Objects.requireNonNull(usersFile);
         Objects.requireNonNull(logFile);
         Objects.requireNonNull(historyFile);
-        Objects.requireNonNull(signInTimeout);
         Objects.requireNonNull(threads);
         Objects.requireNonNull(login);
         Objects.requireNonNull(flood);
-        Objects.requireNonNull(keepAlive);
-        Objects.requireNonNull(idleTimeout);
-        if (signInTimeout.isNegative() || signInTimeout.isZero()) {
-            throw new IllegalArgumentException("sign-in timeout must be positive, not " + signInTimeout);
-        }
-        if (keepAlive.isNegative() || idleTimeout.isNegative()) {
-            throw new IllegalArgumentException("keep-alive and idle timeout cannot be negative");
-        }
-        Objects.requireNonNull(writeCoalesce);
-        if (writeCoalesce.isNegative() || writeCoalesce.compareTo(Duration.ofSeconds(1)) > 0) {
-            throw new IllegalArgumentException("write coalescing must be between 0 and 1000 ms, not "
-                    + writeCoalesce.toMillis() + " ms");
-        }
-        requireRange("port", port, 0, 65535);
-        requireRange("hash iterations", hashIterations, 1, Integer.MAX_VALUE);
-        requireRange("minimum password length", minPasswordLength, 1, 1024);
-        requireRange("history replay", historyReplay, 0, 100_000);
-        requireRange("history limit", historyLimit, 1, 10_000_000);
-        requireRange("line length limit", maxLineBytes, 16, 1 << 20);
-        requireRange("outbox limit", outboxLimitBytes, 1024, Integer.MAX_VALUE);
-        requireRange("client limit", maxClients, 1, 1_000_000);
-        requireRange("per-address client limit", maxClientsPerAddress, 1, 1_000_000);
-        requireRange("write budget", writeBudget, 1_000, 100_000_000);
+        PORT.require(port);
+        HASH_ITERATIONS.require(hashIterations);
+        MIN_PASSWORD_LENGTH.require(minPasswordLength);
+        HISTORY_REPLAY.require(historyReplay);
+        HISTORY_LIMIT.require(historyLimit);
+        MAX_LINE_BYTES.require(maxLineBytes);
+        OUTBOX_LIMIT_BYTES.require(outboxLimitBytes);
+        MAX_CLIENTS.require(maxClients);
+        MAX_CLIENTS_PER_ADDRESS.require(maxClientsPerAddress);
+        SIGN_IN_TIMEOUT_SECONDS.require(Objects.requireNonNull(signInTimeout));
+        requireLogin(login.failures(), login.window(), login.lockout());
+        KEEP_ALIVE_SECONDS.require(Objects.requireNonNull(keepAlive));
+        IDLE_TIMEOUT_SECONDS.require(Objects.requireNonNull(idleTimeout));
+        WRITE_COALESCE_MILLIS.require(Objects.requireNonNull(writeCoalesce));
+        WRITE_BUDGET.require(writeBudget);
     }
 
-    private static void requireRange(String what, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ", not " + value);
+    private static void requireLogin(int failures, Duration window, Duration lockout) {
+        LOGIN_FAILURES.require(failures);
+        if (failures > 0) {
+            // a throttle that is off needs no window (LoginThrottle.Policy.OFF has none)
+            LOGIN_WINDOW_SECONDS.require(window);
+            LOGIN_LOCKOUT_SECONDS.require(lockout);
         }
     }
-
-    /**
-     * Shortest time between two writes to one busy client: lines queued meanwhile go out in one write.
-     * A few milliseconds cost little latency and save most of the system calls in a busy room.
-     */
-    public static final Duration DEFAULT_WRITE_COALESCE = Duration.ofMillis(5);
-
-    /**
-     * Socket writes per second the server aims to stay under when every client is busy: with many
-     * clients the interval between two writes to one client grows to clients / budget seconds. On this
-     * kind of machine a loopback write costs a few microseconds of kernel time on each side.
-     */
-    public static final int DEFAULT_WRITE_BUDGET = 250_000;
 
     /** Shortest time between two writes to one busy client, for {@code clients} clients connected. */
     public long writeIntervalNanos(int clients) {
@@ -130,29 +160,29 @@ public record ServerConfig(
 
     /** Collects settings; unset ones take the documented defaults. */
     public static final class Builder {
-        private int port = Protocol.DEFAULT_PORT;
+        private int port = PORT.defaultValue();
         private InetAddress bindAddress;
-        private ServerMode mode = ServerMode.CHAT;
-        private Path dataDir = Path.of("");
+        private ServerMode mode = DEFAULT_MODE;
+        private Path dataDir = DEFAULT_DATA_DIR;
         private Path usersFile;
         private Path logFile;
         private Path historyFile;
-        private int hashIterations = PasswordHasher.DEFAULT_ITERATIONS;
-        private int minPasswordLength = 8;
-        private int historyReplay = 50;
-        private int historyLimit = 10_000;
-        private int maxLineBytes = 4096;
-        private int outboxLimitBytes = 1 << 20;
-        private int maxClients = 20_000;
-        private int maxClientsPerAddress = 20;
-        private Duration signInTimeout = Duration.ofSeconds(60);
-        private ThreadKind threads = ThreadKind.VIRTUAL;
-        private LoginThrottle.Policy login = LoginThrottle.Policy.DEFAULT;
+        private int hashIterations = HASH_ITERATIONS.defaultValue();
+        private int minPasswordLength = MIN_PASSWORD_LENGTH.defaultValue();
+        private int historyReplay = HISTORY_REPLAY.defaultValue();
+        private int historyLimit = HISTORY_LIMIT.defaultValue();
+        private int maxLineBytes = MAX_LINE_BYTES.defaultValue();
+        private int outboxLimitBytes = OUTBOX_LIMIT_BYTES.defaultValue();
+        private int maxClients = MAX_CLIENTS.defaultValue();
+        private int maxClientsPerAddress = MAX_CLIENTS_PER_ADDRESS.defaultValue();
+        private Duration signInTimeout = SIGN_IN_TIMEOUT_SECONDS.defaultDuration();
+        private ThreadKind threads = DEFAULT_THREADS;
+        private LoginThrottle.Policy login = DEFAULT_LOGIN;
         private FloodLimits flood = FloodLimits.DEFAULT;
-        private Duration keepAlive = DEFAULT_KEEP_ALIVE;
-        private Duration idleTimeout = Duration.ZERO;
-        private Duration writeCoalesce = DEFAULT_WRITE_COALESCE;
-        private int writeBudget = DEFAULT_WRITE_BUDGET;
+        private Duration keepAlive = KEEP_ALIVE_SECONDS.defaultDuration();
+        private Duration idleTimeout = IDLE_TIMEOUT_SECONDS.defaultDuration();
+        private Duration writeCoalesce = WRITE_COALESCE_MILLIS.defaultDuration();
+        private int writeBudget = WRITE_BUDGET.defaultValue();
 
         public Builder port(int value) {
             port = value;
@@ -254,6 +284,12 @@ public record ServerConfig(
         public Builder login(LoginThrottle.Policy value) {
             login = value;
             return this;
+        }
+
+        /** The same from its three numbers, each checked against its setting before the rule is made. */
+        public Builder login(int failures, Duration window, Duration lockout) {
+            requireLogin(failures, window, lockout);
+            return login(new LoginThrottle.Policy(failures, window, lockout));
         }
 
         /** The per-client line rate limit; {@link FloodLimits#OFF} for benchmarks. */

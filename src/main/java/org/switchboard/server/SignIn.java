@@ -38,12 +38,10 @@ final class SignIn {
         record Pending() implements Outcome { }
 
         /** Signed in as {@code name}; {@code freshToken} is the replacement for a used token, if any. */
-        record SignedIn(String name, Method method, Optional<String> freshToken) implements Outcome { }
+        record SignedIn(String name, Optional<String> freshToken) implements Outcome { }
 
         record Rejected() implements Outcome { }
     }
-
-    enum Method { PASSWORD, REGISTRATION, TOKEN }
 
     private enum Step { NAME, PASSWORD, NEW_PASSWORD, REPEAT_PASSWORD, DONE }
 
@@ -137,7 +135,7 @@ final class SignIn {
                     + " password.");
         }
         if (login.isPresent()) {
-            return done(login.get().name(), Method.TOKEN, Optional.of(login.get().freshToken()));
+            return done(login.get().name(), " (token)", Optional.of(login.get().freshToken()));
         }
         log.warn("Token sign-in failed for " + parts[0] + " from " + peer.address());
         if (++failures >= MAX_FAILURES) {
@@ -154,7 +152,7 @@ final class SignIn {
         }
         PasswordCheck check = auth.signIn(name, password.toCharArray());
         if (check instanceof PasswordCheck.Accepted) {
-            return done(name, Method.PASSWORD, Optional.empty());
+            return done(name, "", Optional.empty());
         }
         if (check instanceof PasswordCheck.Locked locked) {
             return retryName(lockedMessage(name, locked.remaining()));
@@ -228,7 +226,7 @@ final class SignIn {
             return retryName("Somebody registered '" + name + "' a moment ago. Choose another name.");
         }
         log.info("Registered new user " + name + " from " + peer.address());
-        return done(name, Method.REGISTRATION, Optional.empty());
+        return done(name, " (new user)", Optional.empty());
     }
 
     private static String lockedMessage(String name, Duration remaining) {
@@ -253,11 +251,11 @@ final class SignIn {
         return PENDING;
     }
 
-    private Outcome done(String signedIn, Method method, Optional<String> freshToken) {
+    /** {@code how}: what the log adds after the address, "" for a password, " (token)", " (new user)". */
+    private Outcome done(String signedIn, String how, Optional<String> freshToken) {
         step = Step.DONE;
-        log.info("Sign-in ok: " + signedIn + " from " + peer.address()
-                + (method == Method.TOKEN ? " (token)" : method == Method.REGISTRATION ? " (new user)" : ""));
-        return new Outcome.SignedIn(signedIn, method, freshToken);
+        log.info("Sign-in ok: " + signedIn + " from " + peer.address() + how);
+        return new Outcome.SignedIn(signedIn, freshToken);
     }
 
     private Outcome reject() {

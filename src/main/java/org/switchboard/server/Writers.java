@@ -75,9 +75,9 @@ final class Writers implements AutoCloseable {
     }
 
     /**
-     * The slowest lane's last round: how long its latest sweep through the room's members took, and
-     * how many there were; null before any. A room line waits for the next round to reach a member, so
-     * with many clients this is about the longest it waits on the server.
+     * The slowest lane's latest sweep through the room's members: how long it took, and how many there
+     * were; null before any. A room line waits for the next such sweep to reach a member, so with many
+     * clients this is about the longest it waits on the server.
      */
     WriteRound lastRound() {
         WriteRound slowest = null;
@@ -234,7 +234,7 @@ final class Writers implements AutoCloseable {
             sweptFeedEnd = feedEnd;
             Outbox outbox = takeInOrder();
             while (outbox != null) {
-                // read before the write: a flush may put the outbox on the list again, with a new link
+                // read before the write: writing may put the outbox on the list again, with a new link
                 Outbox next = outbox.nextScheduled;
                 outbox.nextScheduled = null;
                 outbox.sweptIn = sweep;

@@ -20,7 +20,7 @@ class HardeningOptionsTest {
     void withoutOptionsEveryLimitHasItsDocumentedDefault() {
         ServerConfig config = parse();
         assertThat(config.flood()).isEqualTo(FloodLimits.DEFAULT).isEqualTo(new FloodLimits(10, 5, 10, 50));
-        assertThat(config.login()).isEqualTo(LoginThrottle.Policy.DEFAULT)
+        assertThat(config.login()).isEqualTo(ServerConfig.DEFAULT_LOGIN)
                 .isEqualTo(new LoginThrottle.Policy(5, Duration.ofMinutes(10), Duration.ofMinutes(10)));
         assertThat(config.keepAlive()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.idleTimeout()).isZero();

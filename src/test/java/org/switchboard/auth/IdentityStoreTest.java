@@ -116,6 +116,17 @@ class IdentityStoreTest {
     }
 
     @Test
+    void aReservedNameWrittenIntoTheFileIsReadWhileAMalformedOneIsRefused() throws Exception {
+        Path file = dir.resolve("users.txt");
+        String hash = hasher.hash("pw".toCharArray());
+        Files.writeString(file, "admin " + hash + " -\n");
+        assertThat(IdentityStore.open(file).find("admin")).isPresent();
+        Files.writeString(file, "reserved:admin " + hash + " -\n");
+        assertThatThrownBy(() -> IdentityStore.open(file)).hasMessage(file
+                + ":1: bad name 'reserved:admin': A name uses only letters, digits, _ - and . (no spaces).");
+    }
+
+    @Test
     void noTemporaryFilesAreLeftBehind() throws Exception {
         IdentityStore store = IdentityStore.open(dir.resolve("users.txt"));
         store.register("alice", hasher.hash("pw".toCharArray()));

@@ -35,7 +35,9 @@ class LoginThrottleTest {
     }
 
     final ManualClock clock = new ManualClock();
-    final LoginThrottle throttle = new LoginThrottle(LoginThrottle.Policy.DEFAULT, clock);
+    /** The server's default rule (ServerConfig.DEFAULT_LOGIN), written out: auth sits below the server. */
+    final LoginThrottle throttle = new LoginThrottle(
+            new LoginThrottle.Policy(5, Duration.ofMinutes(10), Duration.ofMinutes(10)), clock);
 
     @Test
     void theFifthWrongPasswordWithinTenMinutesLocksTheNameForTenMinutes() {

@@ -32,6 +32,16 @@ class NamesTest {
     }
 
     @Test
+    void eachProblemHasItsKindAndItsMessage() {
+        assertThat(Names.check("")).contains(Names.Problem.EMPTY);
+        assertThat(Names.check("a".repeat(33))).contains(Names.Problem.TOO_LONG);
+        assertThat(Names.check("two words")).contains(Names.Problem.BAD_CHARACTER);
+        assertThat(Names.check("Root")).contains(Names.Problem.RESERVED);
+        assertThat(Names.check("alice")).isEmpty();
+        assertThat(Names.problem("two words")).contains(Names.Problem.BAD_CHARACTER.message("two words"));
+    }
+
+    @Test
     void theKeyIgnoresCase() {
         assertThat(Names.key("Alice")).isEqualTo(Names.key("aLICE"));
     }

@@ -69,7 +69,7 @@ class SignInFuzzTest {
         Files.writeString(users, "alice " + HASHER.hash("correct horse".toCharArray()) + " -\n");
         IdentityStore store = IdentityStore.open(users);
         Authenticator auth = new Authenticator(store, HASHER,
-                new LoginThrottle(LoginThrottle.Policy.DEFAULT, Clock.systemUTC()));
+                new LoginThrottle(ServerConfig.DEFAULT_LOGIN, Clock.systemUTC()));
         Transcript peer = new Transcript();
         try (ActivityLog log = new ActivityLog(DIR.resolve("server.log"), 100, Clock.systemUTC())) {
             SignIn signIn = new SignIn(auth, log, 8, peer);

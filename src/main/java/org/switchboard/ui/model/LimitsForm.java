@@ -6,30 +6,54 @@ import java.util.Map;
 import org.switchboard.auth.LoginThrottle;
 import org.switchboard.server.FloodLimits;
 import org.switchboard.server.ServerConfig;
+import org.switchboard.server.Setting;
 
 /**
  * The limits the control panel lets the operator change, as whole numbers keyed by field, read from a
- * configuration and turned back into one. Plain Java: the dialog shows one spinner per field.
+ * configuration and turned back into one. Each field's bounds are its {@link ServerConfig} setting's,
+ * so the dialog refuses exactly what the server would. Plain Java: the dialog shows one spinner per field.
  */
 public final class LimitsForm {
-    /** One editable limit: what the operator reads, and its bounds. */
-    public record Field(String key, String label, int min, int max) { }
+    /** One editable limit: what the operator reads, and its bounds (its setting's, in the field's unit). */
+    public record Field(String key, String label, int min, int max) {
+        /** A field in the setting's own unit. */
+        static Field of(String key, String label, Setting setting) {
+            return new Field(key, label, setting.min(), setting.max());
+        }
 
-    public static final Field LINE_BYTES = new Field("lineBytes", "Longest line (bytes)", 16, 1 << 20);
-    public static final Field SIGN_IN_SECONDS = new Field("signInSeconds", "Time to sign in (s)", 1, 3600);
-    public static final Field MIN_PASSWORD = new Field("minPassword", "Shortest password", 1, 1024);
-    public static final Field LOGIN_FAILURES = new Field("loginFailures", "Wrong passwords that lock a name (0: never)", 0, 1000);
-    public static final Field LOGIN_WINDOW = new Field("loginWindow", "… counted over (s)", 1, 86_400);
-    public static final Field LOGIN_LOCKOUT = new Field("loginLockout", "… locking it for (s)", 1, 86_400);
-    public static final Field FLOOD_BURST = new Field("floodBurst", "Flood: burst of lines", 1, 1_000_000);
-    public static final Field FLOOD_RATE = new Field("floodRate", "Flood: then lines a second (0: off)", 0, 1_000_000);
-    public static final Field FLOOD_WARN = new Field("floodWarn", "Flood: warn after held-back lines", 0, 1_000_000);
-    public static final Field FLOOD_DISCONNECT = new Field("floodDisconnect", "Flood: disconnect after (0: never)", 0, 1_000_000);
-    public static final Field PER_ADDRESS = new Field("perAddress", "Connections from one address", 1, 1_000_000);
-    public static final Field CLIENTS = new Field("clients", "Connections in all", 1, 1_000_000);
-    public static final Field OUTBOX_KIB = new Field("outboxKib", "Unread output before a client is cut off (KiB)", 1, 1 << 21);
-    public static final Field IDLE_SECONDS = new Field("idleSeconds", "Disconnect silent users after (s, 0: never)", 0, 86_400 * 7);
-    public static final Field KEEP_ALIVE_SECONDS = new Field("keepAliveSeconds", "TCP keep-alive after (s, 0: off)", 0, 86_400);
+        /** A field counting {@code per} of the setting's units: the whole ones that lie in its range. */
+        static Field per(String key, String label, Setting setting, int per) {
+            return new Field(key, label, Math.ceilDiv(setting.min(), per), setting.max() / per);
+        }
+    }
+
+    public static final Field LINE_BYTES = Field.of("lineBytes", "Longest line (bytes)", ServerConfig.MAX_LINE_BYTES);
+    public static final Field SIGN_IN_SECONDS =
+            Field.of("signInSeconds", "Time to sign in (s)", ServerConfig.SIGN_IN_TIMEOUT_SECONDS);
+    public static final Field MIN_PASSWORD =
+            Field.of("minPassword", "Shortest password", ServerConfig.MIN_PASSWORD_LENGTH);
+    public static final Field LOGIN_FAILURES = Field.of("loginFailures", "Wrong passwords that lock a name (0: never)",
+            ServerConfig.LOGIN_FAILURES);
+    public static final Field LOGIN_WINDOW =
+            Field.of("loginWindow", "… counted over (s)", ServerConfig.LOGIN_WINDOW_SECONDS);
+    public static final Field LOGIN_LOCKOUT =
+            Field.of("loginLockout", "… locking it for (s)", ServerConfig.LOGIN_LOCKOUT_SECONDS);
+    public static final Field FLOOD_BURST = Field.of("floodBurst", "Flood: burst of lines", ServerConfig.FLOOD_BURST);
+    public static final Field FLOOD_RATE =
+            Field.of("floodRate", "Flood: then lines a second (0: off)", ServerConfig.FLOOD_RATE);
+    public static final Field FLOOD_WARN =
+            Field.of("floodWarn", "Flood: warn after held-back lines", ServerConfig.FLOOD_WARN);
+    public static final Field FLOOD_DISCONNECT =
+            Field.of("floodDisconnect", "Flood: disconnect after (0: never)", ServerConfig.FLOOD_DISCONNECT);
+    public static final Field PER_ADDRESS =
+            Field.of("perAddress", "Connections from one address", ServerConfig.MAX_CLIENTS_PER_ADDRESS);
+    public static final Field CLIENTS = Field.of("clients", "Connections in all", ServerConfig.MAX_CLIENTS);
+    public static final Field OUTBOX_KIB = Field.per("outboxKib", "Unread output before a client is cut off (KiB)",
+            ServerConfig.OUTBOX_LIMIT_BYTES, 1024);
+    public static final Field IDLE_SECONDS = Field.of("idleSeconds", "Disconnect silent users after (s, 0: never)",
+            ServerConfig.IDLE_TIMEOUT_SECONDS);
+    public static final Field KEEP_ALIVE_SECONDS =
+            Field.of("keepAliveSeconds", "TCP keep-alive after (s, 0: off)", ServerConfig.KEEP_ALIVE_SECONDS);
 
     public static final Field[] FIELDS = {LINE_BYTES, SIGN_IN_SECONDS, MIN_PASSWORD, LOGIN_FAILURES, LOGIN_WINDOW,
         LOGIN_LOCKOUT, FLOOD_BURST, FLOOD_RATE, FLOOD_WARN, FLOOD_DISCONNECT, PER_ADDRESS, CLIENTS, OUTBOX_KIB,
@@ -103,7 +127,7 @@ public final class LimitsForm {
                         values.get(FLOOD_DISCONNECT)))
                 .maxClientsPerAddress(values.get(PER_ADDRESS))
                 .maxClients(values.get(CLIENTS))
-                .outboxLimitBytes((int) Math.min(Integer.MAX_VALUE, values.get(OUTBOX_KIB) * 1024L))
+                .outboxLimitBytes(values.get(OUTBOX_KIB) * 1024)
                 .idleTimeout(Duration.ofSeconds(values.get(IDLE_SECONDS)))
                 .keepAlive(Duration.ofSeconds(values.get(KEEP_ALIVE_SECONDS)))
                 .build();

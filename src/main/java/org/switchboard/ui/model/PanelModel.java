@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -51,6 +52,8 @@ public final class PanelModel {
 
     private final Operator operator;
     private final ChatServer server;
+    /** The server's clock: what the panel stamps itself compares with the times the server sends. */
+    private final Clock clock;
     private final Consumer<Runnable> fx;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("panel-operator").daemon(true).factory());
@@ -58,7 +61,7 @@ public final class PanelModel {
             Thread.ofPlatform().name("panel-stats").daemon(true).factory());
 
     private final StatusModel status = new StatusModel();
-    private final UsersModel users = new UsersModel();
+    private final UsersModel users;
     private final ChatModel chat = new ChatModel();
     private final LogModel log = new LogModel();
     private final CommandHistory commandHistory = new CommandHistory(200);
@@ -78,6 +81,8 @@ public final class PanelModel {
     public PanelModel(Operator operator, Consumer<Runnable> fx) {
         this.operator = operator;
         this.server = operator.server();
+        this.clock = server.clock();
+        this.users = new UsersModel(clock.instant());
         this.fx = fx;
     }
 
@@ -185,7 +190,7 @@ public final class PanelModel {
                 }
                 case ServerEvent.UserLeft l -> {
                     users.left(l.member());
-                    chatLines.add(ChatEntry.notice(Instant.now(), l.member().name() + " " + l.reason()));
+                    chatLines.add(ChatEntry.notice(clock.instant(), l.member().name() + " " + l.reason()));
                 }
                 case ServerEvent.StateChanged s -> {
                     status.stateChanged(s.state(), s.port());
@@ -328,7 +333,7 @@ public final class PanelModel {
     private void showPrivate(String name, String text) {
         String shown = users.users().stream().map(MemberInfo::name)
                 .filter(n -> Names.key(n).equals(Names.key(name))).findFirst().orElse(name);
-        chat.append(List.of(new ChatEntry(Instant.now(), ChatEntry.Kind.PRIVATE, "to " + shown, text.strip())));
+        chat.append(List.of(new ChatEntry(clock.instant(), ChatEntry.Kind.PRIVATE, "to " + shown, text.strip())));
     }
 
     public void announce(String text) {
@@ -401,7 +406,7 @@ public final class PanelModel {
         try {
             ServerStats stats = server.stats();
             long nanos = System.nanoTime();
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             fx.accept(() -> {
                 status.stats(stats, nanos);
                 users.tick(now);

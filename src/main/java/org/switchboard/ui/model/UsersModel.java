@@ -17,7 +17,12 @@ public final class UsersModel {
 
     private final ObservableList<MemberInfo> users = FXCollections.observableArrayList();
     private final ObservableList<MemberInfo> readOnly = FXCollections.unmodifiableObservableList(users);
-    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.now());
+    private final ReadOnlyObjectWrapper<Instant> now;
+
+    /** @param now the time "connected for" is counted to until the first {@link #tick} */
+    public UsersModel(Instant now) {
+        this.now = new ReadOnlyObjectWrapper<>(now);
+    }
 
     public ObservableList<MemberInfo> users() {
         return readOnly;

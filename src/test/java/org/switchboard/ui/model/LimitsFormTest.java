@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
+import org.switchboard.auth.LoginThrottle;
 import org.switchboard.server.FloodLimits;
 import org.switchboard.server.ServerConfig;
 
@@ -57,5 +59,63 @@ class LimitsFormTest {
         values.put(LimitsForm.PER_ADDRESS, 0);
         assertThatThrownBy(() -> LimitsForm.apply(defaults, values))
                 .hasMessage("Connections from one address must be between 1 and 1000000, not 0");
+    }
+
+    /** Each field set straight on the builder, past the form: what ServerConfig itself takes. */
+    static final Map<LimitsForm.Field, BiFunction<ServerConfig.Builder, Integer, ServerConfig.Builder>> DIRECT =
+            Map.ofEntries(
+                    Map.entry(LimitsForm.LINE_BYTES, ServerConfig.Builder::maxLineBytes),
+                    Map.entry(LimitsForm.SIGN_IN_SECONDS, (b, v) -> b.signInTimeout(Duration.ofSeconds(v))),
+                    Map.entry(LimitsForm.MIN_PASSWORD, ServerConfig.Builder::minPasswordLength),
+                    Map.entry(LimitsForm.LOGIN_FAILURES, (b, v) -> b.login(new LoginThrottle.Policy(v,
+                            Duration.ofMinutes(10), Duration.ofMinutes(10)))),
+                    Map.entry(LimitsForm.LOGIN_WINDOW, (b, v) -> b.login(new LoginThrottle.Policy(5,
+                            Duration.ofSeconds(v), Duration.ofMinutes(10)))),
+                    Map.entry(LimitsForm.LOGIN_LOCKOUT, (b, v) -> b.login(new LoginThrottle.Policy(5,
+                            Duration.ofMinutes(10), Duration.ofSeconds(v)))),
+                    Map.entry(LimitsForm.FLOOD_BURST, (b, v) -> b.flood(new FloodLimits(v, 5, 10, 50))),
+                    Map.entry(LimitsForm.FLOOD_RATE, (b, v) -> b.flood(new FloodLimits(10, v, 10, 50))),
+                    Map.entry(LimitsForm.FLOOD_WARN, (b, v) -> b.flood(new FloodLimits(10, 5, v, 50))),
+                    Map.entry(LimitsForm.FLOOD_DISCONNECT, (b, v) -> b.flood(new FloodLimits(10, 5, 10, v))),
+                    Map.entry(LimitsForm.PER_ADDRESS, ServerConfig.Builder::maxClientsPerAddress),
+                    Map.entry(LimitsForm.CLIENTS, ServerConfig.Builder::maxClients),
+                    Map.entry(LimitsForm.OUTBOX_KIB, (b, v) -> b.outboxLimitBytes(Math.toIntExact(v * 1024L))),
+                    Map.entry(LimitsForm.IDLE_SECONDS, (b, v) -> b.idleTimeout(Duration.ofSeconds(v))),
+                    Map.entry(LimitsForm.KEEP_ALIVE_SECONDS, (b, v) -> b.keepAlive(Duration.ofSeconds(v))));
+
+    @Test
+    void eachFieldRefusesExactlyWhatServerConfigRefuses() {
+        assertThat(DIRECT).containsOnlyKeys(LimitsForm.FIELDS);
+        for (LimitsForm.Field field : LimitsForm.FIELDS) {
+            assertThat(formTakes(field, field.min())).as(field.key()).isTrue();
+            assertThat(formTakes(field, field.max())).as(field.key()).isTrue();
+            assertThat(formTakes(field, field.min() - 1)).as(field.key()).isFalse();
+            assertThat(formTakes(field, field.max() + 1)).as(field.key()).isFalse();
+            for (int value : new int[] {field.min() - 1, field.min(), field.max(), field.max() + 1}) {
+                assertThat(formTakes(field, value)).as(field.key() + " = " + value)
+                        .isEqualTo(configTakes(field, value));
+            }
+        }
+    }
+
+    private boolean formTakes(LimitsForm.Field field, int value) {
+        Map<LimitsForm.Field, Integer> values = LimitsForm.read(defaults);
+        values.put(field, value);
+        try {
+            LimitsForm.apply(defaults, values);
+            return true;
+        } catch (IllegalArgumentException e) {
+            assertThat(e).hasMessageStartingWith(field.label() + " must be between ");
+            return false;
+        }
+    }
+
+    private boolean configTakes(LimitsForm.Field field, int value) {
+        try {
+            DIRECT.get(field).apply(defaults.toBuilder(), value).build();
+            return true;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return false;
+        }
     }
 }

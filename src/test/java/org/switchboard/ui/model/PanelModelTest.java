@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,8 @@ import org.switchboard.support.TestServer;
  */
 class PanelModelTest {
     static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
+    /** The server's clock runs 400 days behind the real one: a time the panel took from elsewhere shows. */
+    static final Duration SERVER_BEHIND = Duration.ofDays(400);
 
     @TempDir
     Path dir;
@@ -39,7 +42,8 @@ class PanelModelTest {
 
     @BeforeEach
     void create() {
-        server = new ChatServer(TestServer.config(dir).build());
+        server = new ChatServer(TestServer.config(dir).build(),
+                Clock.offset(Clock.systemDefaultZone(), SERVER_BEHIND.negated()));
         model = new PanelModel(new Operator(server), posted::add);
     }
 
@@ -179,6 +183,30 @@ class PanelModelTest {
         model.cancelCommand(" quit ");
         assertThat(model.console()).containsExactly("> quit", "Cancelled: nothing was done.");
         assertThat(model.commandHistory().commands()).containsExactly("quit");
+    }
+
+    @Test
+    void whatThePanelStampsItselfCarriesTheServersTime() {
+        Instant earliest = server.clock().instant().minus(Duration.ofMinutes(1)); // the model was made before
+        model.open();
+        awaitPumped(() -> model.status().state() == ServerState.LISTENING);
+        Instant firstShown = model.users().nowProperty().get();
+        try (LineClient dora = new LineClient(server.port()).register("dora", TestServer.PASSWORD)) {
+            model.tell("dora", "welcome");
+            dora.awaitContaining("server (private): welcome");
+            awaitPumped(() -> model.messageProperty().get().startsWith("Sent to dora"));
+        }
+        model.apply(List.of(new ServerEvent.UserLeft(new MemberInfo("erin", "127.0.0.1:1", T0), "left")));
+        // the status poller's tick moves the time "connected for" is counted to
+        awaitPumped(() -> model.users().nowProperty().get().isAfter(firstShown));
+        Instant latest = server.clock().instant();
+
+        List<Instant> stamped = List.of(firstShown, model.users().nowProperty().get(),
+                model.chat().lines().stream().filter(e -> e.kind() == ChatEntry.Kind.PRIVATE).findFirst().orElseThrow()
+                        .time(),
+                model.chat().lines().getLast().time());
+        assertThat(model.chat().lines().getLast().text()).isEqualTo("erin left");
+        assertThat(stamped).allSatisfy(time -> assertThat(time).isBetween(earliest, latest));
     }
 
     @Test

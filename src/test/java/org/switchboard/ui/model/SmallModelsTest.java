@@ -17,7 +17,7 @@ class SmallModelsTest {
 
     @Test
     void usersStaySortedByNameAndASecondSignInReplacesTheRow() {
-        UsersModel users = new UsersModel();
+        UsersModel users = new UsersModel(T0);
         MemberInfo bob = new MemberInfo("bob", "127.0.0.1:1", T0);
         users.joined(bob);
         users.joined(new MemberInfo("Alice", "127.0.0.1:2", T0));
