@@ -13,16 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import org.switchboard.protocol.Names;
-import org.switchboard.protocol.Protocol;
 
 /**
- * The one room everybody signed in is in: members by name (unique regardless of case), broadcast,
- * private messages and the history.
+ * The one room everybody signed in is in: members by name (unique regardless of case), its events
+ * (lines, joins and leaves) in one order, private messages and the history.
  *
- * <p>Thread-safe. A line is formatted once and the same bytes go to every recipient: queued to each
- * member in turn, or handed once to a {@link Fanout} that shares them. Neither blocks, so the room lock
- * is never held across network I/O. The lock gives every member the room's lines in one order, the
- * same order as the history.
+ * <p>Thread-safe. Every line of the room goes once into its {@link RoomFeed}, which renders it once per
+ * wire format and from which every member's connection reads it; a member's own events (its history
+ * replay, private lines) go to the member, which renders them. Neither blocks, so the room lock is never
+ * held across network I/O. The lock gives every member the room's lines in one order, the same order
+ * as the history.
  *
  * <p>Join and leave notices are coalesced when people come and go faster than one per
  * {@link #PRESENCE_WINDOW}: the first is sent at once, the rest are gathered and sent as one summary
@@ -32,8 +32,10 @@ import org.switchboard.protocol.Protocol;
 public final class ChatRoom {
     /** Notices of people joining or leaving come at most once per this window; the rest are summed up. */
     public static final Duration PRESENCE_WINDOW = Duration.ofSeconds(1);
-    /** Names a summary notice lists before "and N others". */
-    static final int SUMMARY_NAMES = 5;
+    /** Names a summary notice lists before "and N others"; a crowd of more joins in one summary event. */
+    public static final int SUMMARY_NAMES = 5;
+    /** The operator's name in the room: its announcements and private lines come from it. */
+    public static final String SERVER = "server";
 
     private final ConcurrentHashMap<String, Member> members = new ConcurrentHashMap<>();
     /**
@@ -47,8 +49,8 @@ public final class ChatRoom {
     private final Clock clock;
     private final ZoneId zone;
     private final List<RoomListener> listeners = new CopyOnWriteArrayList<>();
-    /** Delivers the room's lines when set; without one they are queued to each member in turn. */
-    private final Fanout fanout;
+    /** The room's lines, read by every member: the one way they go out. */
+    private final RoomFeed feed = new RoomFeed();
     // presence notices waiting for the window to pass; guarded by the order lock
     private final List<Member> pendingJoins = new ArrayList<>();
     private final List<Member> pendingLeaves = new ArrayList<>();
@@ -56,15 +58,14 @@ public final class ChatRoom {
     private boolean presenceFlushScheduled;
 
     public ChatRoom(History history, Clock clock) {
-        this(history, clock, null);
-    }
-
-    /** A room whose lines go out through {@code fanout} (null: queued to each member in turn). */
-    public ChatRoom(History history, Clock clock, Fanout fanout) {
         this.history = history;
         this.clock = clock;
         this.zone = clock.getZone();
-        this.fanout = fanout;
+    }
+
+    /** The room's lines, as every member reads them. */
+    public RoomFeed feed() {
+        return feed;
     }
 
     public ZoneId zone() {
@@ -100,18 +101,16 @@ public final class ChatRoom {
         order.lock();
         try {
             for (ChatLine line : history.recent(replay)) {
-                member.send(Protocol.lineBytes(line.display(zone)));
+                member.send(new RoomEvent.Replayed(line));
             }
             previous = members.put(Names.key(member.name()), member);
             everyone = replaced(everyone, previous, member);
-            if (fanout != null) {
-                if (previous != null) {
-                    fanout.left(previous);
-                }
-                fanout.joined(member);
+            if (previous != null) {
+                leaveFeed(previous);
             }
+            member.joinedFeed(feed, feed.subscribe(member.format()));
             if (previous == null) {
-                presence(member, pendingJoins, " joined");
+                presence(member, pendingJoins, true);
             }
         } finally {
             order.unlock();
@@ -131,10 +130,8 @@ public final class ChatRoom {
                 return false;
             }
             everyone = replaced(everyone, member, null);
-            if (fanout != null) {
-                fanout.left(member);
-            }
-            presence(member, pendingLeaves, " left");
+            leaveFeed(member);
+            presence(member, pendingLeaves, false);
         } finally {
             order.unlock();
         }
@@ -159,18 +156,7 @@ public final class ChatRoom {
 
     /** An announcement from the operator to everyone, kept in the history. */
     public ChatLine announce(String text) {
-        return publish(null, new ChatLine(clock.instant(), ChatLine.Kind.ANNOUNCEMENT, "server", text));
-    }
-
-    /** A notice line ({@code * text}) to everyone, not kept in the history. */
-    public void notice(String text) {
-        byte[] bytes = Protocol.lineBytes(Protocol.NOTICE_PREFIX + text);
-        order.lock();
-        try {
-            sendToAllBut(null, bytes);
-        } finally {
-            order.unlock();
-        }
+        return publish(null, new ChatLine(clock.instant(), ChatLine.Kind.ANNOUNCEMENT, SERVER, text));
     }
 
     /**
@@ -184,11 +170,8 @@ public final class ChatRoom {
             return false;
         }
         Instant now = clock.instant();
-        ChatLine line = new ChatLine(now, ChatLine.Kind.MESSAGE, from.name() + " (private)", text);
-        target.send(Protocol.lineBytes(line.display(zone)));
-        ChatLine confirmation = new ChatLine(now, ChatLine.Kind.MESSAGE, Protocol.PRIVATE_TO + target.name(),
-                text);
-        from.send(Protocol.lineBytes(confirmation.display(zone)));
+        target.send(new RoomEvent.Private(now, from.name(), text));
+        from.send(new RoomEvent.PrivateSent(now, target.name(), text));
         return true;
     }
 
@@ -201,8 +184,7 @@ public final class ChatRoom {
         if (target == null) {
             return Optional.empty();
         }
-        ChatLine line = new ChatLine(clock.instant(), ChatLine.Kind.MESSAGE, "server (private)", text);
-        target.send(Protocol.lineBytes(line.display(zone)));
+        target.send(new RoomEvent.Private(clock.instant(), SERVER, text));
         return Optional.of(target);
     }
 
@@ -223,11 +205,10 @@ public final class ChatRoom {
 
     /** A line of the room to every member but {@code except} (null: to everyone), kept in the history. */
     private ChatLine publish(Member except, ChatLine line) {
-        byte[] bytes = Protocol.lineBytes(line.display(zone));
         order.lock();
         try {
             history.append(line);
-            sendToAllBut(except, bytes);
+            feed.append(except, new RoomEvent.Said(line));
         } finally {
             order.unlock();
         }
@@ -251,11 +232,11 @@ public final class ChatRoom {
     }
 
     /** A join or leave notice now, or gathered into the next summary when one went out recently. */
-    private void presence(Member subject, List<Member> pending, String verb) {
+    private void presence(Member subject, List<Member> pending, boolean joined) {
         long now = System.nanoTime();
         if (!presenceFlushScheduled && now - lastPresenceNanos >= PRESENCE_WINDOW.toNanos()) {
             lastPresenceNanos = now;
-            sendToAllBut(subject, Protocol.lineBytes(Protocol.NOTICE_PREFIX + subject.name() + verb));
+            feed.append(subject, new RoomEvent.Presence(List.of(subject.name()), joined));
             return;
         }
         pending.add(subject);
@@ -278,8 +259,8 @@ public final class ChatRoom {
         try {
             presenceFlushScheduled = false;
             lastPresenceNanos = System.nanoTime();
-            flushPresence(pendingJoins, " joined");
-            flushPresence(pendingLeaves, " left");
+            flushPresence(pendingJoins, true);
+            flushPresence(pendingLeaves, false);
         } finally {
             order.unlock();
         }
@@ -289,20 +270,19 @@ public final class ChatRoom {
      * A few gathered notices go out one by one as usual; a crowd becomes one summary line, which everyone
      * gets, those named in it too: one shared line instead of one per reader.
      */
-    private void flushPresence(List<Member> pending, String verb) {
+    private void flushPresence(List<Member> pending, boolean joined) {
         if (pending.size() <= SUMMARY_NAMES) {
             for (Member member : pending) {
-                sendToAllBut(member, Protocol.lineBytes(Protocol.NOTICE_PREFIX + member.name() + verb));
+                feed.append(member, new RoomEvent.Presence(List.of(member.name()), joined));
             }
         } else {
-            sendToAllBut(null, Protocol.lineBytes(Protocol.NOTICE_PREFIX
-                    + summary(pending.stream().map(Member::name).toList(), verb)));
+            feed.append(null, new RoomEvent.Presence(pending.stream().map(Member::name).toList(), joined));
         }
         pending.clear();
     }
 
     /** {@code alice joined}, {@code alice, bob and carol joined}, {@code a, b, c, d, e and 95 others joined}. */
-    static String summary(List<String> names, String verb) {
+    public static String summary(List<String> names, String verb) {
         int n = names.size();
         if (n == 1) {
             return names.get(0) + verb;
@@ -347,15 +327,9 @@ public final class ChatRoom {
         return shrunk;
     }
 
-    private void sendToAllBut(Member except, byte[] bytes) {
-        if (fanout != null) {
-            fanout.toAllBut(except, bytes);
-            return;
-        }
-        for (Member member : everyone) {
-            if (member != except) {
-                member.send(bytes);
-            }
-        }
+    /** Under the order lock: the member reads no more of the feed. */
+    private void leaveFeed(Member member) {
+        member.leftFeed();
+        feed.unsubscribe(member.format());
     }
 }

@@ -16,6 +16,7 @@ import org.switchboard.chat.MemberInfo;
 import org.switchboard.log.LogEntry;
 import org.switchboard.server.ChatServer;
 import org.switchboard.server.DataFolderException;
+import org.switchboard.server.Limits;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerState;
 import org.switchboard.server.ServerStats;
@@ -392,7 +393,7 @@ public final class Operator {
 
     /** The limits in force, one line. */
     public Reply limits() {
-        return Reply.success("Limits: " + ChatServer.describeLimits(server.config()));
+        return Reply.success("Limits: " + Limits.describe(server.config()));
     }
 
     /** New limits for the next start; only while the server is stopped. */

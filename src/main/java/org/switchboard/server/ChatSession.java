@@ -3,6 +3,7 @@ package org.switchboard.server;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.switchboard.chat.ChatLine;
 import org.switchboard.chat.ChatRoom;
@@ -18,14 +19,17 @@ final class ChatSession {
     static final int DEFAULT_HISTORY = 20;
     static final int GREETING_NAMES = 20;
 
-    private final ChatServer server;
+    private final FrontEnd.Services services;
     private final ChatRoom room;
-    private final Connection member;
+    private final Member member;
+    private final Consumer<String> out;
 
-    ChatSession(ChatServer server, Connection member) {
-        this.server = server;
-        this.room = server.room();
+    /** The session of {@code member}, in the services' room, answering through {@code out}. */
+    ChatSession(FrontEnd.Services services, Member member, Consumer<String> out) {
+        this.services = services;
+        this.room = services.room();
         this.member = member;
+        this.out = out;
     }
 
     void greet() {
@@ -33,7 +37,7 @@ final class ChatSession {
         int online = room.size();
         List<String> some = room.someNames(GREETING_NAMES);
         String others = online > some.size() ? " and " + (online - some.size()) + " more (/users lists everyone)" : "";
-        member.line(Protocol.NOTICE_PREFIX + "Online now: " + String.join(", ", some) + others
+        out.accept(Protocol.NOTICE_PREFIX + "Online now: " + String.join(", ", some) + others
                 + ". Type /help for commands.");
     }
 
@@ -46,21 +50,21 @@ final class ChatSession {
                 }
             }
             case ChatCommand.Action action -> room.act(member, action.text());
-            case ChatCommand.Help help -> member.line(ChatCommand.HELP);
-            case ChatCommand.Users users -> member.line(Protocol.NOTICE_PREFIX + room.size() + " online: "
+            case ChatCommand.Help help -> out.accept(ChatCommand.HELP);
+            case ChatCommand.Users users -> out.accept(Protocol.NOTICE_PREFIX + room.size() + " online: "
                     + names(room.members()));
             case ChatCommand.History history -> sendHistory(history.count().orElse(DEFAULT_HISTORY));
             case ChatCommand.Private message -> {
                 if (!room.tell(member, message.to(), message.text())) {
-                    member.line(Protocol.ERROR_PREFIX + "Nobody called '" + message.to() + "' is online.");
+                    out.accept(Protocol.ERROR_PREFIX + "Nobody called '" + message.to() + "' is online.");
                 }
             }
             case ChatCommand.Token token -> issueToken();
             case ChatCommand.Quit quit -> {
-                member.line(Protocol.NOTICE_PREFIX + "Goodbye, " + member.name() + ".");
+                out.accept(Protocol.NOTICE_PREFIX + "Goodbye, " + member.name() + ".");
                 return false;
             }
-            case ChatCommand.Invalid invalid -> member.line(Protocol.ERROR_PREFIX + invalid.reason());
+            case ChatCommand.Invalid invalid -> out.accept(Protocol.ERROR_PREFIX + invalid.reason());
         }
         return true;
     }
@@ -68,20 +72,20 @@ final class ChatSession {
     private void issueToken() {
         Optional<String> token;
         try {
-            token = server.authenticator().issueToken(member.name());
+            token = services.authenticator().issueToken(member.name());
         } catch (UncheckedIOException e) {
-            server.log().warn("Token for " + member.name() + " not saved: " + e.getMessage());
-            member.line(Protocol.ERROR_PREFIX + "The server cannot save a token right now; try again later.");
+            services.log().warn("Token for " + member.name() + " not saved: " + e.getMessage());
+            out.accept(Protocol.ERROR_PREFIX + "The server cannot save a token right now; try again later.");
             return;
         }
-        token.ifPresentOrElse(value -> member.line(Protocol.TOKEN_PREFIX + value),
-                () -> member.line(Protocol.ERROR_PREFIX + "Your name is no longer registered; no token can be issued."));
+        token.ifPresentOrElse(value -> out.accept(Protocol.TOKEN_PREFIX + value),
+                () -> out.accept(Protocol.ERROR_PREFIX + "Your name is no longer registered; no token can be issued."));
     }
 
     private void sendHistory(int count) {
         List<ChatLine> lines = room.history().recent(count);
         if (lines.isEmpty()) {
-            member.line(Protocol.NOTICE_PREFIX + "No history yet.");
+            out.accept(Protocol.NOTICE_PREFIX + "No history yet.");
             return;
         }
         StringBuilder text = new StringBuilder();
@@ -89,7 +93,7 @@ final class ChatSession {
             text.append(line.display(room.zone())).append(Protocol.LINE_END);
         }
         text.append(Protocol.NOTICE_PREFIX).append("End of history (").append(lines.size()).append(" lines).");
-        member.line(text.toString());
+        out.accept(text.toString());
     }
 
     private static String names(List<Member> members) {

@@ -4,137 +4,130 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.channels.SocketChannel;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.BitSet;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.chat.ChatRoom;
+import org.switchboard.chat.Format;
 import org.switchboard.chat.Member;
+import org.switchboard.chat.RoomEvent;
+import org.switchboard.chat.RoomFeed;
+import org.switchboard.log.ActivityLog;
 import org.switchboard.protocol.LineReader;
 import org.switchboard.protocol.LineTooLongException;
 import org.switchboard.protocol.Protocol;
-import org.switchboard.protocol.Sanitizer;
 
 /**
- * One client connection. Everything in {@link #run} runs in this client's reader thread (virtual by
- * default): it reads lines, drives the sign-in and then the chat session, waiting on the server's
- * {@link ReadPoller} when there is nothing to read. Output goes through the client's {@link Outbox},
- * which one of the server's {@link Writers} lanes writes out; the socket closes when the outbox ends.
+ * One client connection, as one pipeline: its {@link Transport} (the bytes), the framing (a
+ * {@link LineReader}: bounded lines, telnet bytes), the pacing ({@link FloodControl}), and the
+ * {@link FrontEnd} of its endpoint's protocol, which turns lines into room actions. Output goes
+ * through the client's {@link Outbox}, which a {@link Writers} lane writes to the transport.
  *
- * <p>{@link #send} and {@link #disconnect} may be called from any thread.
+ * <p>Everything in {@link #run} runs in this client's reader thread (virtual by default), which parks
+ * on the server's {@link ReadPoller} while nothing has come. A connection ends in one place,
+ * {@link #close(CloseCause)}: the first cause wins, and the log line, the room's leave notice and the
+ * client's last line all come from it. Closing lets the outbox finish, leaves the room at once, and
+ * closes the transport when the outbox is written out or, for a client that does not read, after a
+ * grace on the server's scheduler.
+ *
+ * <p>{@link #send}, {@link #close} and the {@link Member} side may be called from any thread.
  */
-final class Connection implements Member, SignIn.Peer, Runnable {
+final class Connection implements Member, FrontEnd.Link, Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
-    private static final long GRACE_MILLIS = 2_000;
+    static final long GRACE_MILLIS = 2_000;
     private static final int MAX_OVERLONG_LINES = 5;
 
-    private final ChatServer server;
+    private final Transport transport;
     private final ServerConfig config;
-    private final SocketChannel channel;
-    private final ReadPoller.Input input;
-    private final InetAddress inetAddress;
+    private final ChatRoom room;
+    private final ActivityLog log;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final Consumer<Connection> onClosed;
     private final String address;
     private final Outbox outbox;
-    private final AtomicBoolean socketClosed = new AtomicBoolean();
-    private volatile String name;
-    private volatile Instant since;
-    private volatile String leaveReason = "left";
     private final FloodControl flood;
+    private final FrontEnd frontEnd;
+    private final AtomicReference<CloseCause> cause = new AtomicReference<>();
     private final long connectedNanos = System.nanoTime();
     /** When the last line came in (System.nanoTime); read by the server's deadline sweep. */
     private volatile long lastHeardNanos = connectedNanos;
+    private volatile String name;
+    private volatile Instant since;
     private volatile boolean signedIn;
-    private final AtomicBoolean timedOut = new AtomicBoolean();
     private volatile boolean joined;
-    private int overlongLines;
-    /** The client's codec; set and read on the reader thread only. */
+    /** The framing; set and read on the reader thread only. */
     private LineReader reader;
-    /** A telnet client was told the server echoes (so it does not) and the password is still to come. */
-    private boolean echoHidden;
-    /** Telnet options the client asked for and was refused, each once (reader thread). */
-    private final BitSet refused = new BitSet(512);
+    private int overlongLines;
 
-    /** Takes a connected, non-blocking channel and the peer's address, as the listener found it. */
-    Connection(ChatServer server, SocketChannel channel, InetSocketAddress remote) {
-        this.server = server;
-        this.config = server.config();
-        this.channel = channel;
-        this.inetAddress = remote.getAddress();
-        this.address = describe(remote);
-        this.input = server.readPoller().input(channel);
-        this.since = server.clock().instant();
+    /**
+     * A connection over {@code transport} whose protocol is made by {@code frontEnd} from its link and
+     * the services; {@code onClosed} is told once, on the reader thread, when everything is closed.
+     */
+    Connection(Transport transport, FrontEnd.Services services, Writers.Lane lane, ScheduledExecutorService scheduler,
+            FrontEndFactory frontEnd, Consumer<Connection> onClosed) {
+        this.transport = transport;
+        this.config = services.config();
+        this.room = services.room();
+        this.log = services.log();
+        this.scheduler = scheduler;
+        this.clock = services.clock();
+        this.onClosed = onClosed;
+        this.address = describe(transport.remote());
+        this.since = services.clock().instant();
         this.flood = new FloodControl(config.flood(), System::nanoTime);
-        this.outbox = new Outbox(channel, config.outboxLimitBytes(), this::overflowed,
-                server.writers().nextLane(), this::closeSocket);
+        this.outbox = new Outbox(transport.output(), config.outboxLimitBytes(),
+                () -> close(new CloseCause.NotReading(config.outboxLimitBytes())), lane, transport::close);
+        this.frontEnd = frontEnd.create(this, services);
+    }
+
+    /** Makes the front-end of a connection (one per protocol). */
+    @FunctionalInterface
+    interface FrontEndFactory {
+        FrontEnd create(FrontEnd.Link link, FrontEnd.Services services);
     }
 
     @Override
     public void run() {
+        CloseCause ending = CloseCause.LEFT;
         try {
-            reader = new LineReader(input, config.maxLineBytes(), this::negotiated);
-            if (config.mode() == ServerMode.ECHO) {
-                signedIn = true;
-                echo(reader);
-            } else {
-                chat(reader);
+            reader = new LineReader(transport.input(), config.maxLineBytes(), frontEnd.negotiation());
+            frontEnd.begin();
+            for (String line = next(); line != null; line = next()) {
+                if (!frontEnd.onLine(line)) {
+                    break;
+                }
             }
         } catch (IOException e) {
             LOG.debug("{}: {}", address, e.toString());
         } catch (RuntimeException e) {
             LOG.warn("unexpected error serving {}", address, e);
-            server.log().error("Client " + address + ": internal error (" + e + ")");
+            ending = new CloseCause.Failed(e);
         } finally {
-            end();
-        }
-    }
-
-    private void echo(LineReader reader) throws IOException {
-        for (String line = next(reader); line != null; line = next(reader)) {
-            send(Protocol.lineBytes(line));
-        }
-    }
-
-    private void chat(LineReader reader) throws IOException {
-        SignIn signIn = new SignIn(server.authenticator(), server.log(), config.minPasswordLength(), this,
-                taken -> server.room().find(taken).isPresent());
-        signIn.begin();
-        SignIn.Outcome outcome = new SignIn.Outcome.Pending();
-        while (outcome instanceof SignIn.Outcome.Pending) {
-            String line = next(reader);
-            if (line == null) {
-                return;
+            close(ending);
+            try {
+                outbox.awaitDone(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            showEcho();
-            outcome = signIn.onLine(Sanitizer.clean(line));
-        }
-        if (!(outcome instanceof SignIn.Outcome.SignedIn signedIn)) {
-            return;
-        }
-        this.signedIn = true;
-        name = signedIn.name();
-        since = server.clock().instant();
-        line(Protocol.welcome(name));
-        signedIn.freshToken().ifPresent(token -> line(Protocol.TOKEN_PREFIX + token));
-        server.room().join(this, config.historyReplay());
-        joined = true;
-        ChatSession session = new ChatSession(server, this);
-        session.greet();
-        for (String line = next(reader); line != null; line = next(reader)) {
-            if (!session.onLine(Sanitizer.clean(line))) {
-                return;
-            }
+            transport.close();
+            onClosed.accept(this);
         }
     }
 
     /**
-     * The next line, or null at the end; overlong lines are refused here, repeated ones disconnect, and
-     * the flood control paces the rest.
+     * The next line, or null at the end; overlong lines are refused here, repeated ones close the
+     * connection, and the flood control paces the rest.
      */
-    private String next(LineReader reader) throws IOException {
-        while (true) {
+    private String next() throws IOException {
+        while (cause.get() == null) {
             try {
                 String line = reader.readLine();
                 if (line != null) {
@@ -146,18 +139,16 @@ final class Connection implements Member, SignIn.Peer, Runnable {
                 return line;
             } catch (LineTooLongException e) {
                 if (++overlongLines >= MAX_OVERLONG_LINES) {
-                    line(Protocol.ERROR_PREFIX + "Too many overlong lines. Goodbye.");
-                    server.log().warn("Client " + address + " disconnected: repeated overlong lines");
-                    leaveReason = "disconnected (overlong lines)";
+                    close(new CloseCause.OverlongLines());
                     return null;
                 }
-                line(Protocol.ERROR_PREFIX + "Line too long (the limit is " + e.limit()
-                        + " bytes); it was not sent.");
+                line(Protocol.ERROR_PREFIX + "Line too long (the limit is " + e.limit() + " bytes); it was not sent.");
             }
         }
+        return null;
     }
 
-    /** Holds a line back as the flood control says; false when the client is to be disconnected. */
+    /** Holds a line back as the flood control says; false when the connection is to close. */
     private boolean paced() throws InterruptedIOException {
         FloodControl.Decision decision = flood.admit();
         switch (decision.action()) {
@@ -165,15 +156,13 @@ final class Connection implements Member, SignIn.Peer, Runnable {
                 return true;
             }
             case DISCONNECT -> {
-                line(Protocol.ERROR_PREFIX + "Excess flood: too many lines too fast. Goodbye.");
-                server.log().warn("Client " + who() + " disconnected: flooding");
-                leaveReason = "disconnected (flooding)";
+                close(new CloseCause.Flooding());
                 return false;
             }
             case WARN -> {
                 line(Protocol.ERROR_PREFIX + "You are sending too fast (at most " + config.flood().ratePerSecond()
                         + " lines a second); slow down or you will be disconnected.");
-                server.log().warn("Client " + who() + " warned: flooding");
+                log.warn("Client " + who() + " warned: flooding");
             }
             case DELAY -> {
                 // held back below
@@ -189,41 +178,97 @@ final class Connection implements Member, SignIn.Peer, Runnable {
     }
 
     /**
-     * Runs on the server's timer thread: closes a client that has not signed in within the sign-in
+     * Runs on the server's scheduler: closes a client that has not signed in within the sign-in
      * timeout (a total deadline, so a byte now and then does not keep it alive), or a signed-in one
      * silent for longer than the idle timeout, when there is one.
      */
     void checkDeadlines(long now) {
-        if (!signedIn) {
-            if (now - connectedNanos > config.signInTimeout().toNanos() && timedOut.compareAndSet(false, true)) {
-                server.log().info("Sign-in timed out for " + address);
-                disconnect("Sign-in took too long. Goodbye.");
-            }
-        } else if (!config.idleTimeout().isZero() && now - lastHeardNanos > config.idleTimeout().toNanos()
-                && timedOut.compareAndSet(false, true)) {
-            server.log().info("Client " + who() + " idle for " + config.idleTimeout().toSeconds() + " s; closed");
-            disconnect("Idle for too long. Goodbye.");
-            leaveReason = "disconnected (idle)";
+        if (cause.get() != null) {
+            return;
         }
+        if (!signedIn) {
+            if (now - connectedNanos > config.signInTimeout().toNanos()) {
+                close(new CloseCause.SignInTimeout());
+            }
+        } else if (!config.idleTimeout().isZero() && now - lastHeardNanos > config.idleTimeout().toNanos()) {
+            close(new CloseCause.Idle(config.idleTimeout()));
+        }
+    }
+
+    /**
+     * Ends the connection, from any thread; the first cause wins and later ones do nothing. The client
+     * is told (where the cause says something), the user leaves the room at once (whoever kicked sees
+     * them gone when this returns), queued lines go out, and then the transport closes: when the
+     * outbox is written out, or after a grace for a client that does not read.
+     */
+    @Override
+    public void close(CloseCause closing) {
+        if (!cause.compareAndSet(null, closing)) {
+            return;
+        }
+        CloseCause.Logged logged = closing.logged(who());
+        if (logged != null) {
+            log.add(logged.level(), logged.message());
+        }
+        String farewell = closing.farewell();
+        if (farewell != null) {
+            line(farewell);
+        }
+        outbox.finish();
+        if (joined) {
+            // a no-op for a session a newer one has replaced
+            room.leave(this, closing.leaveReason());
+        }
+        if (closing instanceof CloseCause.NotReading) {
+            transport.close();
+            return;
+        }
+        try {
+            scheduler.schedule(transport::close, GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            transport.close(); // the server is past stopping: no grace left to give
+        }
+    }
+
+    /** Ends the session at once, without waiting for queued lines (server stop after its grace). */
+    void abort() {
+        outbox.abort();
+        transport.close();
     }
 
     private String who() {
         return (name != null ? name + " " : "") + address;
     }
 
-    private void end() {
-        if (joined) {
-            server.room().leave(this, leaveReason);
-        }
-        outbox.finish();
-        try {
-            outbox.awaitDone(GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        closeSocket();
-        server.connectionClosed(this);
+    // ---- the link: what the front-end sees ----
+
+    @Override
+    public Member member() {
+        return this;
     }
+
+    @Override
+    public void send(byte[] bytes) {
+        outbox.offer(bytes);
+    }
+
+    void line(String text) {
+        send(Protocol.lineBytes(text));
+    }
+
+    @Override
+    public boolean speaksTelnet() {
+        return reader != null && reader.sawTelnet();
+    }
+
+    @Override
+    public void signedIn(String user) {
+        name = user;
+        since = clock.instant();
+        signedIn = true;
+    }
+
+    // ---- the member: what the room sees ----
 
     @Override
     public String name() {
@@ -240,135 +285,45 @@ final class Connection implements Member, SignIn.Peer, Runnable {
         return since;
     }
 
-    /** A peer's address as the log writes it: {@code 127.0.0.1:54964}. */
-    static String describe(InetSocketAddress remote) {
-        return remote.getAddress().getHostAddress() + ":" + remote.getPort();
-    }
-
-    /** The client's channel (tests look at its options). */
-    SocketChannel channel() {
-        return channel;
-    }
-
-    InetAddress inetAddress() {
-        return inetAddress;
-    }
-
-    /** In the room: the room's lines now come from its feed (under the room's lock). */
-    void joinedFeed(RoomFeed feed) {
-        outbox.subscribe(feed, this);
-    }
-
-    /** Out of the room: no more of its lines (under the room's lock). */
-    void leftFeed() {
-        outbox.unsubscribe();
+    @Override
+    public Format format() {
+        return frontEnd.format();
     }
 
     @Override
-    public void send(byte[] line) {
-        outbox.offer(line);
-    }
-
-    @Override
-    public void line(String text) {
-        send(Protocol.lineBytes(text));
-    }
-
-    /**
-     * A password prompt to a client that speaks telnet comes after IAC WILL ECHO, so that telnet stops
-     * echoing what is typed (the server does not echo it either). A client that never sent telnet
-     * negotiation gets no such bytes: {@code nc} would print them.
-     */
-    @Override
-    public void prompt(String prompt) {
-        if (Protocol.isSecretPrompt(prompt) && reader != null && reader.sawTelnet()) {
-            if (!echoHidden) {
-                send(Protocol.telnetWillEcho());
-                echoHidden = true;
-            }
-        }
-        send(Protocol.promptBytes(prompt));
-    }
-
-    /**
-     * Answers a telnet client's requests: every option but ECHO (the server's own, for passwords) is
-     * refused, once, as RFC 854 asks. Unanswered, inetutils telnet waits for SUPPRESS-GO-AHEAD and, at
-     * the first ECHO change, leaves its line mode: CR then shows as ^M and the line does not end.
-     */
-    private void negotiated(int command, int option) {
-        if (option == LineReader.TELNET_ECHO) {
-            return;
-        }
-        boolean asksUs = command == LineReader.TELNET_DO;
-        if ((asksUs || command == LineReader.TELNET_WILL) && !refused.get((asksUs ? 256 : 0) + option)) {
-            refused.set((asksUs ? 256 : 0) + option);
-            send(new byte[] {(byte) 255, (byte) (asksUs ? LineReader.TELNET_WONT : LineReader.TELNET_DONT),
-                (byte) option});
-        }
-    }
-
-    /**
-     * After a hidden password: the line break the user's Enter did not show, and echo back on. Before
-     * the sign-in's answer, which may be another password prompt that hides it again.
-     */
-    private void showEcho() {
-        if (echoHidden) {
-            echoHidden = false;
-            send(Protocol.lineBytes(""));
-            send(Protocol.telnetWontEcho());
-        }
+    public void send(RoomEvent event) {
+        outbox.offer(frontEnd.format().render(event));
     }
 
     @Override
     public void disconnect(String reason) {
-        leaveReason = "disconnected: " + reason;
-        line(Protocol.ERROR_PREFIX + reason);
-        outbox.finish();
-        if (joined) {
-            // Out of the room at once, not when the reader thread notices the closed socket: whoever
-            // kicked sees the user gone when this returns. (A no-op for a session replaced by a newer one.)
-            server.room().leave(this, leaveReason);
-        }
-        server.clientThreads().newThread(() -> {
-            try {
-                Thread.sleep(GRACE_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            closeSocket();
-        }).start();
+        close(new CloseCause.Told(reason));
     }
 
-    /** Ends the session at once, without waiting for queued lines (server stop after its grace). */
-    void abort() {
-        outbox.abort();
-        closeSocket();
+    @Override
+    public void joinedFeed(RoomFeed feed, int format) {
+        joined = true;
+        outbox.subscribe(feed, this, format);
     }
 
-    /** Queued lines finish, then the connection closes (server stop). */
-    void finish(String farewell) {
-        if (farewell != null) {
-            line(farewell);
-        }
-        // the log and the panel write "NAME " + reason: "dina left: the server stopped"
-        leaveReason = "left: the server stopped";
-        outbox.finish();
+    @Override
+    public void leftFeed() {
+        outbox.unsubscribe();
     }
 
-    private void overflowed() {
-        leaveReason = "disconnected (not reading)";
-        server.log().warn("Client " + (name != null ? name + " " : "") + address
-                + " disconnected: not reading (more than " + config.outboxLimitBytes() + " bytes queued)");
-        closeSocket();
+    // ---- for the server ----
+
+    InetAddress inetAddress() {
+        return transport.remote().getAddress();
     }
 
-    private void closeSocket() {
-        if (socketClosed.compareAndSet(false, true)) {
-            try {
-                input.closeChannel();
-            } catch (IOException e) {
-                LOG.debug("{}: close: {}", address, e.toString());
-            }
-        }
+    /** The transport (tests look at the socket of a plain one). */
+    Transport transport() {
+        return transport;
+    }
+
+    /** A peer's address as the log writes it: {@code 127.0.0.1:54964}. */
+    static String describe(InetSocketAddress remote) {
+        return remote.getAddress().getHostAddress() + ":" + remote.getPort();
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.switchboard.chat.RoomFeed;
 
 /**
  * What one client has still to receive: its own lines (prompts, replies, private messages), queued
@@ -70,6 +71,8 @@ final class Outbox {
     /** After leaving the room: the first feed line this client no longer gets. */
     private volatile long feedStop = Long.MAX_VALUE;
     private Object owner;
+    /** The feed's number of this client's wire format. */
+    private int format;
     /** The next feed line to write, and the feed bytes before it (lane thread only, once subscribed). */
     private long cursor;
     private long cursorOffset;
@@ -113,13 +116,14 @@ final class Outbox {
     }
 
     /**
-     * From now on this client gets the feed's lines, those before excepted; lines the feed holds back
-     * from {@code owner} (its own) are skipped.
+     * From now on this client gets the feed's lines in format number {@code format}, those before
+     * excepted; lines the feed holds back from {@code owner} (its own) are skipped.
      */
-    void subscribe(RoomFeed room, Object owner) {
+    void subscribe(RoomFeed room, Object owner, int format) {
         this.owner = owner;
+        this.format = format;
         this.cursor = room.end();
-        this.cursorOffset = room.endOffset();
+        this.cursorOffset = room.endOffset(format);
         this.feed = room;
         lane.subscribe(this);
     }
@@ -232,7 +236,7 @@ final class Outbox {
 
     /** Too far behind the room: more bytes due than the limit, or so many lines that the ring lapped it. */
     private boolean behind(RoomFeed room) {
-        return room.endOffset() - cursorOffset + heldBytes > limitBytes || room.end() - cursor > RoomFeed.CAPACITY;
+        return room.endOffset(format) - cursorOffset + heldBytes > limitBytes || room.end() - cursor > RoomFeed.CAPACITY;
     }
 
     /** The feed moved past lines this client had not been sent. */
@@ -280,7 +284,7 @@ final class Outbox {
                     throw new Lapped();
                 }
                 if (entry.except() != owner) {
-                    int put = put(buffer, entry.line());
+                    int put = put(buffer, entry.line(format));
                     if (put == BLOCKED_BEFORE) {
                         return false;
                     }
@@ -308,7 +312,8 @@ final class Outbox {
 
     private void advance(RoomFeed.Entry entry) {
         cursor = entry.seq() + 1;
-        cursorOffset = entry.startOffset() + entry.line().length;
+        byte[] line = entry.line(format);
+        cursorOffset = entry.startOffset(format) + (line == null ? 0 : line.length);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import org.switchboard.chat.RoomFeed;
 
 /**
  * The threads that write to clients: a few platform threads ("lanes"), each sweeping the outboxes of its

@@ -12,42 +12,99 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A room with a {@link Fanout} hands it its own lines once, and tells it who is in. */
+/** A room appends each of its lines to its feed once, and tells each member when it joins and leaves the feed. */
 class ChatRoomFanoutTest {
     @TempDir
     Path dir;
 
-    /** Writes down every call, in order. */
-    private static final class Recorder implements Fanout {
+    /**
+     * Writes down, in order, what the room does with its feed: members joining and leaving it (told
+     * by {@link Recorded} members) and lines appended to it.
+     */
+    private static final class Recorder {
         final List<String> calls = new CopyOnWriteArrayList<>();
+        RoomFeed feed;
 
-        @Override
-        public void joined(Member member) {
-            calls.add("joined " + member.name());
-        }
-
-        @Override
-        public void left(Member member) {
-            calls.add("left " + member.name());
-        }
-
-        @Override
-        public void toAllBut(Member except, byte[] line) {
-            calls.add("to all but " + (except == null ? "nobody" : except.name()) + ": "
-                    + new String(line, StandardCharsets.UTF_8).strip());
+        void watch(ChatRoom room) {
+            feed = room.feed();
+            feed.onAppend(() -> {
+                RoomFeed.Entry entry = feed.at(feed.end() - 1);
+                calls.add("to all but " + (entry.except() == null ? "nobody" : entry.except().name()) + ": "
+                        + new String(RecordingMember.FORMAT.render(entry.event()), StandardCharsets.UTF_8).strip());
+            });
         }
     }
 
-    private ChatRoom room(Fanout fanout) throws Exception {
-        return new ChatRoom(new History(dir.resolve("history.txt"), 100), Clock.systemUTC(), fanout);
+    /** A recording member that also tells the recorder when it joins or leaves the feed. */
+    private static final class Recorded implements Member {
+        private final RecordingMember member;
+        private final Recorder recorder;
+
+        Recorded(String name, Recorder recorder) {
+            this.member = new RecordingMember(name);
+            this.recorder = recorder;
+        }
+
+        /** What the room sent this member itself (not through the feed). */
+        List<String> lines() {
+            return member.ownLines();
+        }
+
+        @Override
+        public String name() {
+            return member.name();
+        }
+
+        @Override
+        public String address() {
+            return member.address();
+        }
+
+        @Override
+        public java.time.Instant since() {
+            return member.since();
+        }
+
+        @Override
+        public Format format() {
+            return member.format();
+        }
+
+        @Override
+        public void send(RoomEvent event) {
+            member.send(event);
+        }
+
+        @Override
+        public void disconnect(String reason) {
+            member.disconnect(reason);
+        }
+
+        @Override
+        public void joinedFeed(RoomFeed feed, int format) {
+            recorder.calls.add("joined " + name());
+            member.joinedFeed(feed, format);
+        }
+
+        @Override
+        public void leftFeed() {
+            recorder.calls.add("left " + name());
+            member.leftFeed();
+        }
+    }
+
+    private ChatRoom room(Recorder recorder) throws Exception {
+        ChatRoom room = new ChatRoom(new History(dir.resolve("history.txt"), 100), Clock.systemUTC());
+        recorder.watch(room);
+        return room;
     }
 
     @Test
     void theRoomsLinesGoToTheFanoutOnceAndOwnLinesToTheMember() throws Exception {
         Recorder fanout = new Recorder();
         ChatRoom room = room(fanout);
-        RecordingMember alice = new RecordingMember("alice");
-        RecordingMember bob = new RecordingMember("bob");
+        Recorded alice = new Recorded("alice", fanout);
+        Recorded bob = new Recorded("bob", fanout);
         room.join(alice);
         room.say(alice, "hello");
         room.join(bob, 10);
@@ -76,7 +133,7 @@ class ChatRoomFanoutTest {
     void anActionGoesToTheFanoutOnceForEveryoneItsSenderToo() throws Exception {
         Recorder fanout = new Recorder();
         ChatRoom room = room(fanout);
-        RecordingMember alice = new RecordingMember("alice");
+        Recorded alice = new Recorded("alice", fanout);
         room.join(alice);
         room.act(alice, "waves");
 
@@ -90,8 +147,8 @@ class ChatRoomFanoutTest {
     void aReplacedSessionLeavesTheFanoutBeforeItsSuccessorJoins() throws Exception {
         Recorder fanout = new Recorder();
         ChatRoom room = room(fanout);
-        RecordingMember first = new RecordingMember("carol");
-        RecordingMember second = new RecordingMember("carol");
+        Recorded first = new Recorded("carol", fanout);
+        Recorded second = new Recorded("carol", fanout);
         room.join(first);
         room.join(second);
         assertThat(fanout.calls)

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.switchboard.chat.RoomFeed;
 import org.switchboard.support.LineClient;
 import org.switchboard.support.ServerFixture;
 import org.switchboard.support.TestServer;
@@ -47,7 +48,7 @@ class ChatTest extends ServerFixture {
             bob.awaitContaining("alice: kept once");
             assertThat(server.feed().end()).isEqualTo(before + 1);
             RoomFeed.Entry entry = server.feed().at(before);
-            assertThat(new String(entry.line(), java.nio.charset.StandardCharsets.UTF_8)).endsWith("alice: kept once\r\n");
+            assertThat(new String(entry.line(0), java.nio.charset.StandardCharsets.UTF_8)).endsWith("alice: kept once\r\n");
             assertThat(entry.except().name()).isEqualTo("alice");
         }
     }

@@ -68,7 +68,7 @@ class DeadlineTest extends ServerFixture {
         server = TestServer.start(dir);
         try (LineClient client = new LineClient(server.port())) {
             client.expectPrompt(Protocol.PROMPT_NAME);
-            SocketChannel accepted = server.connections().iterator().next().channel();
+            SocketChannel accepted = ((PlainTransport) server.connections().iterator().next().transport()).channel();
             assertThat(accepted.getOption(StandardSocketOptions.SO_KEEPALIVE)).isTrue();
             if (accepted.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
                 assertThat(accepted.getOption(ExtendedSocketOptions.TCP_KEEPIDLE)).isEqualTo(60);
@@ -83,7 +83,7 @@ class DeadlineTest extends ServerFixture {
         server = TestServer.start(dir, b -> b.keepAlive(Duration.ZERO));
         try (LineClient client = new LineClient(server.port())) {
             client.expectPrompt(Protocol.PROMPT_NAME);
-            SocketChannel accepted = server.connections().iterator().next().channel();
+            SocketChannel accepted = ((PlainTransport) server.connections().iterator().next().transport()).channel();
             assertThat(accepted.getOption(StandardSocketOptions.SO_KEEPALIVE)).isFalse();
         }
     }

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.switchboard.chat.ChatLine;
+import org.switchboard.chat.Format;
 import org.switchboard.chat.RecordingMember;
+import org.switchboard.chat.RoomEvent;
+import org.switchboard.chat.RoomFeed;
 
 /** The room's shared feed as members' outboxes read it: order, own lines, joining, leaving, lagging. */
 class RoomFeedTest {
@@ -68,6 +73,13 @@ class RoomFeedTest {
         return new Outbox(channel, limit, onOverflow, writers.nextLane(), () -> { });
     }
 
+    /** The test's wire format: a room line is its text and CR LF. */
+    private static final Format TEXT = event -> line(((RoomEvent.Said) event).line().text());
+
+    private static RoomEvent said(String text) {
+        return new RoomEvent.Said(new ChatLine(Instant.EPOCH, ChatLine.Kind.MESSAGE, "someone", text));
+    }
+
     private static byte[] line(String text) {
         return (text + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -78,21 +90,21 @@ class RoomFeedTest {
         RecordingMember bob = new RecordingMember("bob");
         Channel toAlice = new Channel();
         Channel toBob = new Channel();
-        outbox(toAlice, 1 << 20, () -> { }).subscribe(feed, alice);
-        outbox(toBob, 1 << 20, () -> { }).subscribe(feed, bob);
+        outbox(toAlice, 1 << 20, () -> { }).subscribe(feed, alice, feed.subscribe(TEXT));
+        outbox(toBob, 1 << 20, () -> { }).subscribe(feed, bob, feed.subscribe(TEXT));
         StringBuilder all = new StringBuilder();
         StringBuilder notBobs = new StringBuilder();
         for (int i = 0; i < 500; i++) {
             RecordingMember from = i % 2 == 0 ? alice : bob;
             String text = from.name() + ": " + i;
-            feed.toAllBut(from, line(text));
+            feed.append(from, said(text));
             if (from == alice) {
                 notBobs.append(text).append("\r\n");
             } else {
                 all.append(text).append("\r\n");
             }
         }
-        feed.toAllBut(null, line("* notice"));
+        feed.append(null, said("* notice"));
         await().atMost(Duration.ofSeconds(10)).until(() -> toBob.received().endsWith("* notice\r\n")
                 && toAlice.received().endsWith("* notice\r\n"));
         assertThat(toAlice.received()).isEqualTo(all + "* notice\r\n");
@@ -108,13 +120,13 @@ class RoomFeedTest {
         Outbox outbox = outbox(channel, 1 << 20, () -> { });
         outbox.offer(line("history 1"));
         outbox.offer(line("history 2"));
-        feed.toAllBut(other, line("before carol joined"));
-        outbox.subscribe(feed, carol);
+        feed.append(other, said("before carol joined"));
+        outbox.subscribe(feed, carol, feed.subscribe(TEXT));
         outbox.offer(line("welcome"));
-        feed.toAllBut(other, line("room 1"));
-        feed.toAllBut(carol, line("carol's own"));
+        feed.append(other, said("room 1"));
+        feed.append(carol, said("carol's own"));
         outbox.offer(line("private 1"));
-        feed.toAllBut(other, line("room 2"));
+        feed.append(other, said("room 2"));
         outbox.offer(line("private 2"));
         channel.accept = Integer.MAX_VALUE;
         outbox.offer(line("last"));
@@ -131,10 +143,10 @@ class RoomFeedTest {
         channel.accept = 0;
         AtomicInteger ended = new AtomicInteger();
         Outbox outbox = new Outbox(channel, 1 << 20, () -> { }, writers.nextLane(), ended::incrementAndGet);
-        outbox.subscribe(feed, dave);
-        feed.toAllBut(other, line("while in"));
+        outbox.subscribe(feed, dave, feed.subscribe(TEXT));
+        feed.append(other, said("while in"));
         outbox.unsubscribe();
-        feed.toAllBut(other, line("after leaving"));
+        feed.append(other, said("after leaving"));
         outbox.finish();
         channel.accept = Integer.MAX_VALUE;
         assertThat(outbox.awaitDone(10, TimeUnit.SECONDS)).isTrue();
@@ -148,10 +160,10 @@ class RoomFeedTest {
         channel.accept = 0;   // never reads
         List<String> overflows = new CopyOnWriteArrayList<>();
         Outbox outbox = outbox(channel, 1_000, () -> overflows.add("overflow"));
-        outbox.subscribe(feed, new RecordingMember("erin"));
+        outbox.subscribe(feed, new RecordingMember("erin"), feed.subscribe(TEXT));
         RecordingMember other = new RecordingMember("other");
         for (int i = 0; i < 100; i++) {
-            feed.toAllBut(other, line("a line of some length, number " + i));
+            feed.append(other, said("a line of some length, number " + i));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> overflows.size() == 1);
         assertThat(outbox.offer(line("too late"))).isFalse();
@@ -164,12 +176,12 @@ class RoomFeedTest {
         List<String> overflows = new CopyOnWriteArrayList<>();
         // a byte limit too large to matter: the ring's length is what runs out
         Outbox outbox = outbox(channel, Long.MAX_VALUE / 2, () -> overflows.add("overflow"));
-        outbox.subscribe(feed, new RecordingMember("frank"));
+        outbox.subscribe(feed, new RecordingMember("frank"), feed.subscribe(TEXT));
         RecordingMember other = new RecordingMember("other");
-        byte[] tiny = line("x");
+        RoomEvent tiny = said("x");
         // (what the first sweeps gathered waits unwritten, so the lines behind it must lap the ring)
         for (int i = 0; i < 2 * RoomFeed.CAPACITY + 10; i++) {
-            feed.toAllBut(other, tiny);
+            feed.append(other, tiny);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> overflows.size() == 1);
     }
@@ -177,15 +189,16 @@ class RoomFeedTest {
     @Test
     void theFeedKeepsItsLinesForReadersBehind() {
         RecordingMember other = new RecordingMember("other");
-        feed.toAllBut(other, line("one"));
-        feed.toAllBut(null, line("two"));
+        int text = feed.subscribe(TEXT);
+        feed.append(other, said("one"));
+        feed.append(null, said("two"));
         assertThat(feed.end()).isEqualTo(2);
-        assertThat(feed.endOffset()).isEqualTo(10);
-        assertThat(feed.at(0).line()).isEqualTo(line("one"));
+        assertThat(feed.endOffset(text)).isEqualTo(10);
+        assertThat(feed.at(0).line(text)).isEqualTo(line("one"));
         assertThat(feed.at(0).except()).isEqualTo(other);
-        assertThat(feed.at(1).startOffset()).isEqualTo(5);
+        assertThat(feed.at(1).startOffset(text)).isEqualTo(5);
         for (int i = 0; i < RoomFeed.CAPACITY; i++) {
-            feed.toAllBut(null, line("more"));
+            feed.append(null, said("more"));
         }
         assertThat(feed.at(0)).isNull();
         assertThat(feed.at(2)).isNotNull();
@@ -194,9 +207,9 @@ class RoomFeedTest {
     @Test
     void aLineToAQuietRoomWakesTheSleepingLane() throws IOException {
         Channel channel = new Channel();
-        outbox(channel, 1 << 20, () -> { }).subscribe(feed, new RecordingMember("gina"));
+        outbox(channel, 1 << 20, () -> { }).subscribe(feed, new RecordingMember("gina"), feed.subscribe(TEXT));
         await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        feed.toAllBut(null, line("hello, quiet room"));
+        feed.append(null, said("hello, quiet room"));
         await().atMost(Duration.ofSeconds(5)).until(() -> channel.received().equals("hello, quiet room\r\n"));
     }
 
@@ -205,15 +218,15 @@ class RoomFeedTest {
         Channel slow = new Channel();
         slow.writeMillis = 30;
         Outbox first = outbox(new Channel(), 1 << 20, () -> { });
-        first.subscribe(feed, new RecordingMember("hana"));
-        outbox(slow, 1 << 20, () -> { }).subscribe(feed, new RecordingMember("ivan"));
-        outbox(new Channel(), 1 << 20, () -> { }).subscribe(feed, new RecordingMember("jo"));
+        first.subscribe(feed, new RecordingMember("hana"), feed.subscribe(TEXT));
+        outbox(slow, 1 << 20, () -> { }).subscribe(feed, new RecordingMember("ivan"), feed.subscribe(TEXT));
+        outbox(new Channel(), 1 << 20, () -> { }).subscribe(feed, new RecordingMember("jo"), feed.subscribe(TEXT));
         // an own line alone is not a round through the room
         first.offer(line("welcome, hana"));
         await().pollDelay(Duration.ofMillis(100)).atMost(Duration.ofSeconds(5)).until(() -> true);
         assertThat(writers.lastRound()).isNull();
 
-        feed.toAllBut(null, line("hello, room"));
+        feed.append(null, said("hello, room"));
         await().atMost(Duration.ofSeconds(5)).until(() -> writers.lastRound() != null);
         Writers.WriteRound round = writers.lastRound();
         assertThat(round.clients()).isEqualTo(3);
