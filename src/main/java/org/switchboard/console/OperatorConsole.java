@@ -11,10 +11,10 @@ import java.util.function.Consumer;
 import org.switchboard.control.Operator;
 import org.switchboard.control.Reply;
 import org.switchboard.log.LogEntry;
-import org.switchboard.server.ChatServer;
 import org.switchboard.server.ServerEvent;
 import org.switchboard.server.ServerListener;
 import org.switchboard.server.ServerState;
+import org.switchboard.server.ServerView;
 
 /**
  * The assignment's control thread: reads operator commands on the calling (main) thread while the
@@ -57,10 +57,10 @@ public final class OperatorConsole {
 
     /** Prints each new activity-log line to the console until the returned handle is run. */
     public Runnable echoLog() {
-        ChatServer server = operator.server();
-        Consumer<LogEntry> printer = entry -> keyboard.printAbove(entry.format(server.log().zone()));
-        server.log().addListener(printer);
-        return () -> server.log().removeListener(printer);
+        ServerView server = operator.view();
+        Consumer<LogEntry> printer = entry -> keyboard.printAbove(entry.format(server.zone()));
+        server.addLogListener(printer);
+        return () -> server.removeLogListener(printer);
     }
 
     /** Reads and runs commands until {@code stop} or, after the end of input, until the server stops. */
@@ -71,7 +71,7 @@ public final class OperatorConsole {
                 stopped.countDown();
             }
         };
-        operator.server().addListener(onStop);
+        operator.view().addListener(onStop);
         String prompt = terminal ? TERMINAL_PROMPT : "";
         try {
             for (String line = keyboard.readLine(prompt); line != null; line = keyboard.readLine(prompt)) {
@@ -85,14 +85,14 @@ public final class OperatorConsole {
             }
             if (terminal) {
                 stop();
-            } else if (operator.server().state() != ServerState.STOPPED) {
+            } else if (operator.view().state() != ServerState.STOPPED) {
                 awaitQuietly(stopped);
                 // stopped by stop() on a signal's thread: let it finish saying so before the program ends
                 stopping.lock();
                 stopping.unlock();
             }
         } finally {
-            operator.server().removeListener(onStop);
+            operator.view().removeListener(onStop);
             keyboard.close();
         }
     }

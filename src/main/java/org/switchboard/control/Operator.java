@@ -20,6 +20,7 @@ import org.switchboard.server.Limits;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerState;
 import org.switchboard.server.ServerStats;
+import org.switchboard.server.ServerView;
 
 /**
  * The one operator command set: the serve console types it, the control panel's buttons and command
@@ -103,8 +104,14 @@ public final class Operator {
         return lines;
     }
 
-    public ChatServer server() {
+    /** What the server shows, for the console and the panel to read and watch; the actions go through here. */
+    public ServerView view() {
         return server;
+    }
+
+    /** Stops the server and closes it for good (the panel's window is closing). */
+    public void shutdown() {
+        server.close();
     }
 
     /**
@@ -192,19 +199,17 @@ public final class Operator {
     }
 
     public Reply pause() {
-        if (server.state() != ServerState.LISTENING) {
+        if (!server.pause()) {
             return Reply.failure("Cannot pause: the server is " + stateWord() + ".");
         }
-        server.pause();
         return Reply.success("Paused: port " + server.port() + " refuses new connections; signed-in users go on.");
     }
 
     public Reply resume() {
-        if (server.state() != ServerState.PAUSED) {
-            return Reply.failure("Cannot resume: the server is " + stateWord() + ".");
-        }
         try {
-            server.resume();
+            if (!server.resume()) {
+                return Reply.failure("Cannot resume: the server is " + stateWord() + ".");
+            }
             return Reply.success("Listening again on port " + server.port() + ".");
         } catch (IOException e) {
             return Reply.failure("Cannot listen on port " + server.port() + ": " + e.getMessage());
@@ -247,7 +252,9 @@ public final class Operator {
             // bury the log; a port taken between the probe and the start just moves on to the next
             if (isFree(port)) {
                 try {
-                    server.start(port);
+                    if (!server.start(port)) {
+                        return alreadyRunning();
+                    }
                     return Reply.success("Listening on port " + server.port() + " (" + wanted + " is taken).");
                 } catch (IOException e) {
                     continue; // taken between the probe and the start: the next one
@@ -274,7 +281,7 @@ public final class Operator {
 
     /** How a server is started, for {@link #startWith}. */
     private interface Starting {
-        void run() throws IOException, IdentityFileException, DataFolderException;
+        boolean run() throws IOException, IdentityFileException, DataFolderException;
     }
 
     private Reply startWith(Starting starting) {
@@ -282,7 +289,9 @@ public final class Operator {
             return alreadyRunning();
         }
         try {
-            starting.run();
+            if (!starting.run()) {
+                return alreadyRunning();
+            }
             return Reply.success("Listening on port " + server.port() + ".");
         } catch (IOException e) {
             // the server has taken the port it tried as its own, so that is the one named
@@ -410,8 +419,7 @@ public final class Operator {
     }
 
     public Reply stop() {
-        server.stop();
-        return new Reply(List.of("Server stopped."), true, true);
+        return new Reply(List.of(server.stop() ? "Server stopped." : "The server was stopped already."), true, true);
     }
 
     private String stateWord() {

@@ -6,28 +6,23 @@ import java.nio.channels.SocketChannel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.auth.Authenticator;
 import org.switchboard.auth.IdentityFileException;
-import org.switchboard.auth.IdentityStore;
-import org.switchboard.auth.LoginThrottle;
-import org.switchboard.auth.PasswordHasher;
 import org.switchboard.chat.ChatLine;
 import org.switchboard.chat.ChatRoom;
 import org.switchboard.chat.Member;
 import org.switchboard.chat.MemberInfo;
-import org.switchboard.chat.RoomFeed;
 import org.switchboard.log.ActivityLog;
+import org.switchboard.log.LogEntry;
 
 /**
  * The server: its lifecycle, its endpoints and the wiring of one connection's pipeline; what each part
@@ -43,15 +38,9 @@ import org.switchboard.log.ActivityLog;
  * {@link ThreadKind#PLATFORM} is configured, waiting for input on the {@link ReadPoller}; a few
  * {@link Writers} lanes write to every client; one scheduler for the deadlines and the grace closes.
  */
-public final class ChatServer implements AutoCloseable {
+public final class ChatServer implements ServerView, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
     private static final long STOP_GRACE_MILLIS = 3_000;
-    /**
-     * Writer lanes: half the cores, so that readers, the broadcast and (on a shared machine) the
-     * clients keep the rest. On two cores one lane carried 10,000 clients better than two (see
-     * docs/PERFORMANCE.md).
-     */
-    private static final int WRITER_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     /** Lines of the activity log kept in memory for "logs" and the control panel. */
     public static final int LOG_MEMORY_LINES = 10_000;
 
@@ -60,19 +49,15 @@ public final class ChatServer implements AutoCloseable {
     private final ActivityLog log;
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final ServerEvents events;
-    private final List<Acceptor> acceptors;
+    private final Endpoints endpoints;
     private final Connections connections;
-    private final LineFormat lineFormat;
 
     private volatile ServerState state = ServerState.STOPPED;
     private volatile Instant startedAt;
     /** The deadlines and the grace closes of every connection; from the first start to {@link #close}. */
     private ScheduledExecutorService scheduler;
-    private ScheduledFuture<?> deadlines;
-    /** Where readers wait for input, and the threads that write to clients; null when stopped. */
-    private volatile ReadPoller readPoller;
-    private volatile Writers writers;
-    private volatile Authenticator authenticator;
+    /** The read poller, the writer lanes and the deadline checks; null when stopped. */
+    private volatile IoThreads io;
     /** Opened at the first start (or clear-users), kept to {@link #close}. */
     private volatile ServerData data;
 
@@ -85,16 +70,9 @@ public final class ChatServer implements AutoCloseable {
         this.clock = clock;
         this.log = new ActivityLog(config.logFile(), LOG_MEMORY_LINES, clock);
         this.events = new ServerEvents(log);
-        this.lineFormat = new LineFormat(clock.getZone());
-        ThreadFactory readers = config.threads() == ThreadKind.VIRTUAL
-                ? Thread.ofVirtual().name("client-", 1).factory()
-                : Thread.ofPlatform().name("client-", 1).daemon(true).stackSize(256 * 1024).factory();
-        this.connections = new Connections(config, log, readers);
-        Connection.FrontEndFactory protocol = config.mode() == ServerMode.ECHO
-                ? (link, services) -> new EchoFrontEnd(link, lineFormat)
-                : (link, services) -> new LineFrontEnd(link, services, lineFormat);
-        Endpoint chat = new Endpoint(config.mode().name().toLowerCase(), config.bindAddress(), config.port(), protocol);
-        this.acceptors = List.of(new Acceptor(chat, log, client -> connections.admit(client, chat, this::connect)));
+        this.connections = new Connections(config, log);
+        this.endpoints = new Endpoints(config, new LineFormat(clock.getZone()), log,
+                (client, endpoint) -> connections.admit(client, endpoint, this::connect));
     }
 
     /**
@@ -112,15 +90,16 @@ public final class ChatServer implements AutoCloseable {
                 return false;
             }
             openData();
-            bindAll("Cannot listen on port ");
+            endpoints.bindAll("Cannot listen on port ");
             startedAt = clock.instant();
-            readPoller = new ReadPoller();
-            writers = new Writers(WRITER_THREADS, () -> config.writeIntervalNanos(connections.size()), feed());
-            feed().onAppend(writers::feedMoved);
-            startDeadlines();
+            if (scheduler == null) {
+                scheduler = Executors.newSingleThreadScheduledExecutor(
+                        Thread.ofPlatform().name("switchboard-scheduler").daemon(true).factory());
+            }
+            io = new IoThreads(config, connections, data.room().feed(), scheduler);
             log.info("Server started (" + config.mode().name().toLowerCase() + " mode, "
                     + config.threads().name().toLowerCase() + " threads)");
-            acceptors.forEach(a -> log.info("Listening on port " + a.port()));
+            endpoints.logListening();
             setState(ServerState.LISTENING);
             return true;
         } finally {
@@ -141,7 +120,7 @@ public final class ChatServer implements AutoCloseable {
             if (state != ServerState.STOPPED) {
                 return false;
             }
-            acceptors.getFirst().port(newPort);
+            endpoints.port(newPort);
             return start();
         } finally {
             lifecycle.unlock();
@@ -155,7 +134,7 @@ public final class ChatServer implements AutoCloseable {
             if (state != ServerState.LISTENING) {
                 return false;
             }
-            acceptors.forEach(Acceptor::unbind);
+            endpoints.unbindAll();
             log.info("Paused: port " + port() + " closed to new connections");
             setState(ServerState.PAUSED);
             return true;
@@ -171,7 +150,7 @@ public final class ChatServer implements AutoCloseable {
             if (state != ServerState.PAUSED) {
                 return false;
             }
-            bindAll("Cannot listen again on port ");
+            endpoints.bindAll("Cannot listen again on port ");
             log.info("Resumed: listening on port " + port());
             setState(ServerState.LISTENING);
             return true;
@@ -187,15 +166,11 @@ public final class ChatServer implements AutoCloseable {
             if (state == ServerState.STOPPED) {
                 return false;
             }
-            acceptors.forEach(Acceptor::unbind);
+            endpoints.unbindAll();
             state = ServerState.STOPPED;
             connections.closeAll(new CloseCause.ServerStopped(), STOP_GRACE_MILLIS);
-            deadlines.cancel(false);
-            feed().onAppend(null);
-            writers.close();
-            writers = null;
-            readPoller.close();
-            readPoller = null;
+            io.close();
+            io = null;
             data.history().close();
             log.info("Server stopped");
             setState(ServerState.STOPPED);
@@ -264,16 +239,11 @@ public final class ChatServer implements AutoCloseable {
             if (state != ServerState.STOPPED) {
                 throw new IllegalStateException("stop the server before changing its limits");
             }
-            ServerConfig current = config;
-            if (!next.usersFile().equals(current.usersFile()) || !next.logFile().equals(current.logFile())
-                    || !next.historyFile().equals(current.historyFile()) || next.mode() != current.mode()
-                    || next.threads() != current.threads() || next.historyLimit() != current.historyLimit()) {
-                throw new IllegalArgumentException("files, mode, threads and history limit are fixed for a server's life");
-            }
+            Limits.checkOnlyLimitsChange(config, next);
             config = next;
             connections.configure(next);
             if (data != null) {
-                authenticator = newAuthenticator(data.users());
+                data.reconfigure(next);
             }
             log.info("Limits changed: " + Limits.describe(next));
         } finally {
@@ -304,56 +274,89 @@ public final class ChatServer implements AutoCloseable {
 
     // ---- what the server shows ----
 
+    @Override
     public ServerConfig config() {
         return config;
     }
 
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
     public ServerState state() {
         return state;
     }
 
-    /** The port of the first endpoint (the real one once started with port 0). */
+    @Override
     public int port() {
-        return acceptors.getFirst().port();
+        return endpoints.port();
     }
 
     public ActivityLog log() {
         return log;
     }
 
+    @Override
     public List<MemberInfo> users() {
         ServerData current = data;
         return current == null ? List.of() : current.room().members().stream().map(Member::info).toList();
     }
 
+    @Override
     public List<ChatLine> recentHistory(int count) {
         ServerData current = data;
         return current == null ? List.of() : current.history().recent(count);
     }
 
+    @Override
     public int registeredUsers() {
         ServerData current = data;
         return current == null ? 0 : current.users().size();
     }
 
+    @Override
     public ServerStats stats() {
         Instant started = startedAt;
         Duration uptime = state == ServerState.STOPPED || started == null
                 ? Duration.ZERO : Duration.between(started, clock.instant());
         ServerData current = data;
-        Writers currentWriters = writers;
-        Writers.WriteRound round = currentWriters == null ? null : currentWriters.lastRound();
+        IoThreads running = io;
+        Writers.WriteRound round = running == null ? null : running.writers().lastRound();
         return new ServerStats(state, port(), config.mode(), uptime, connections.size(),
                 current == null ? 0 : current.room().size(), events.peakOnline(), events.messages(), registeredUsers(),
                 round == null ? Duration.ZERO : Duration.ofNanos(round.nanos()), round == null ? 0 : round.clients());
     }
 
+    @Override
     public void addListener(ServerListener listener) {
         events.add(listener);
     }
 
+    @Override
     public void removeListener(ServerListener listener) {
         events.remove(listener);
+    }
+
+    @Override
+    public List<LogEntry> logTail(int count) {
+        return log.tail(count);
+    }
+
+    @Override
+    public ZoneId zone() {
+        return log.zone();
+    }
+
+    @Override
+    public void addLogListener(Consumer<LogEntry> listener) {
+        log.addListener(listener);
+    }
+
+    @Override
+    public void removeLogListener(Consumer<LogEntry> listener) {
+        log.removeListener(listener);
     }
 
     // ---- for tests ----
@@ -366,11 +369,6 @@ public final class ChatServer implements AutoCloseable {
         return current.room();
     }
 
-    /** The room's shared lines. */
-    RoomFeed feed() {
-        return room().feed();
-    }
-
     /** The live connections (tests look at their sockets). */
     Set<Connection> connections() {
         return connections.snapshot();
@@ -380,8 +378,10 @@ public final class ChatServer implements AutoCloseable {
 
     /** The pipeline of one admitted socket: plain transport, the endpoint's front-end, a writer lane. */
     private Connection connect(SocketChannel channel, InetSocketAddress remote, Endpoint endpoint) {
-        FrontEnd.Services services = new FrontEnd.Services(room(), authenticator, log, clock, config);
-        return new Connection(new PlainTransport(channel, remote, readPoller), services, writers.nextLane(), scheduler,
+        FrontEnd.Services services = new FrontEnd.Services(data.room(), data.authenticator(), log, clock, config);
+        IoThreads running = io;
+        return new Connection(new PlainTransport(channel, remote, running.poller()), services,
+                running.writers().nextLane(), scheduler,
                 endpoint.protocol(), connections::closed);
     }
 
@@ -391,41 +391,7 @@ public final class ChatServer implements AutoCloseable {
         }
         ServerData opened = ServerData.open(config, clock, log);
         events.watch(opened.room());
-        authenticator = newAuthenticator(opened.users());
         data = opened;
-    }
-
-    private Authenticator newAuthenticator(IdentityStore store) {
-        int concurrency = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        return new Authenticator(store, new PasswordHasher(config.hashIterations(), concurrency),
-                new LoginThrottle(config.login(), clock));
-    }
-
-    /** Binds every endpoint, or none: a port that cannot be bound unbinds those bound before it. */
-    private void bindAll(String failure) throws IOException {
-        for (Acceptor acceptor : acceptors) {
-            try {
-                acceptor.bind();
-            } catch (IOException e) {
-                log.error(failure + acceptor.port() + ": " + e.getMessage());
-                acceptors.forEach(Acceptor::unbind);
-                throw e;
-            }
-        }
-    }
-
-    /** Checks every connection's deadlines often enough for the shortest of them. */
-    private void startDeadlines() {
-        if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().name("switchboard-scheduler").daemon(true).factory());
-        }
-        long shortest = config.signInTimeout().toMillis();
-        if (!config.idleTimeout().isZero()) {
-            shortest = Math.min(shortest, config.idleTimeout().toMillis());
-        }
-        long period = Math.clamp(shortest / 10, 10, 1_000);
-        deadlines = scheduler.scheduleWithFixedDelay(connections::checkDeadlines, period, period, TimeUnit.MILLISECONDS);
     }
 
     private void setState(ServerState newState) {

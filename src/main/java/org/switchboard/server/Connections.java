@@ -42,9 +42,12 @@ final class Connections {
     private volatile ServerConfig config;
     private volatile Semaphore permits;
 
-    Connections(ServerConfig config, ActivityLog log, ThreadFactory readers) {
+    /** The connections of a server with {@code config}: their reader threads virtual, or platform ones. */
+    Connections(ServerConfig config, ActivityLog log) {
         this.log = log;
-        this.readers = readers;
+        this.readers = config.threads() == ThreadKind.VIRTUAL
+                ? Thread.ofVirtual().name("client-", 1).factory()
+                : Thread.ofPlatform().name("client-", 1).daemon(true).stackSize(256 * 1024).factory();
         configure(config);
     }
 

@@ -1,8 +1,20 @@
 package org.switchboard.server;
 
-/** The limits against abuse in one line, as the log and the operator's {@code limits} show them. */
+/** The limits against abuse: in one line, as the log and the operator's {@code limits} show them, and what may change. */
 public final class Limits {
     private Limits() {
+    }
+
+    /**
+     * Refuses new settings that change more than the limits: the files, the mode, the kind of threads
+     * and the history limit are fixed for a server's life.
+     */
+    static void checkOnlyLimitsChange(ServerConfig current, ServerConfig next) {
+        if (!next.usersFile().equals(current.usersFile()) || !next.logFile().equals(current.logFile())
+                || !next.historyFile().equals(current.historyFile()) || next.mode() != current.mode()
+                || next.threads() != current.threads() || next.historyLimit() != current.historyLimit()) {
+            throw new IllegalArgumentException("files, mode, threads and history limit are fixed for a server's life");
+        }
     }
 
     public static String describe(ServerConfig c) {

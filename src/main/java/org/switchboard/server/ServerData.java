@@ -3,8 +3,11 @@ package org.switchboard.server;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import org.switchboard.auth.Authenticator;
 import org.switchboard.auth.IdentityFileException;
 import org.switchboard.auth.IdentityStore;
+import org.switchboard.auth.LoginThrottle;
+import org.switchboard.auth.PasswordHasher;
 import org.switchboard.chat.ChatRoom;
 import org.switchboard.chat.History;
 import org.switchboard.log.ActivityLog;
@@ -13,7 +16,8 @@ import org.switchboard.protocol.TextFiles;
 /**
  * The server's data, opened at its first start (or {@code clear-users}) and kept for its life: the
  * data folders, checked and locked; the identity file; the history; and the room, whose members and
- * lines live across a stop and the next start.
+ * lines live across a stop and the next start; and the authenticator over the identity file, made anew
+ * when the limits change.
  *
  * <p>Threads: opened and closed under the server's lifecycle lock; its parts are thread-safe.
  */
@@ -22,12 +26,18 @@ final class ServerData implements AutoCloseable {
     private final IdentityStore users;
     private final History history;
     private final ChatRoom room;
+    private final Clock clock;
+    /** Sign-in over the identity file, with the password hashing and login throttle of the limits. */
+    private volatile Authenticator authenticator;
 
-    private ServerData(DataFolders folders, IdentityStore users, History history, ChatRoom room) {
+    private ServerData(DataFolders folders, IdentityStore users, History history, ChatRoom room, ServerConfig config,
+            Clock clock) {
         this.folders = folders;
         this.users = users;
         this.history = history;
         this.room = room;
+        this.clock = clock;
+        reconfigure(config);
     }
 
     /**
@@ -53,11 +63,22 @@ final class ServerData implements AutoCloseable {
                 log.warn("History: skipped " + history.skippedOnLoad() + " unreadable line(s) in "
                         + config.historyFile());
             }
-            return new ServerData(folders, users, history, new ChatRoom(history, clock));
+            return new ServerData(folders, users, history, new ChatRoom(history, clock), config, clock);
         } catch (DataFolderException | IdentityFileException | RuntimeException e) {
             folders.close();
             throw e;
         }
+    }
+
+    /** New limits (while stopped): a new authenticator over the same identity file. */
+    void reconfigure(ServerConfig config) {
+        int concurrency = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        authenticator = new Authenticator(users, new PasswordHasher(config.hashIterations(), concurrency),
+                new LoginThrottle(config.login(), clock));
+    }
+
+    Authenticator authenticator() {
+        return authenticator;
     }
 
     IdentityStore users() {

@@ -43,11 +43,11 @@ class ChatTest extends ServerFixture {
         try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD);
              LineClient bob = new LineClient(server.port()).register("bob", PASSWORD)) {
             alice.awaitContaining("* bob joined");
-            long before = server.feed().end();
+            long before = server.room().feed().end();
             alice.send("kept once");
             bob.awaitContaining("alice: kept once");
-            assertThat(server.feed().end()).isEqualTo(before + 1);
-            RoomFeed.Entry entry = server.feed().at(before);
+            assertThat(server.room().feed().end()).isEqualTo(before + 1);
+            RoomFeed.Entry entry = server.room().feed().at(before);
             assertThat(new String(entry.line(0), java.nio.charset.StandardCharsets.UTF_8)).endsWith("alice: kept once\r\n");
             assertThat(entry.except().name()).isEqualTo("alice");
         }

@@ -20,7 +20,7 @@ class ServerConfigTest extends ServerFixture {
         server = TestServer.start(dir, b -> b.keepAlive(Duration.ofSeconds(longest)));
         try (LineClient client = new LineClient(server.port())) {
             client.expectPrompt(Protocol.PROMPT_NAME);
-            SocketChannel accepted = server.connections().iterator().next().channel();
+            SocketChannel accepted = ((PlainTransport) server.connections().iterator().next().transport()).channel();
             assertThat(accepted.getOption(ExtendedSocketOptions.TCP_KEEPIDLE)).isEqualTo(longest);
         }
     }

@@ -31,11 +31,11 @@ import org.switchboard.control.Operator;
 import org.switchboard.control.Reply;
 import org.switchboard.log.LogEntry;
 import org.switchboard.protocol.Names;
-import org.switchboard.server.ChatServer;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerEvent;
 import org.switchboard.server.ServerState;
 import org.switchboard.server.ServerStats;
+import org.switchboard.server.ServerView;
 
 /**
  * The control panel's state and actions. State is read and changed on the FX thread only: server
@@ -51,7 +51,8 @@ public final class PanelModel {
     private static final Logger LOG = LoggerFactory.getLogger(PanelModel.class);
 
     private final Operator operator;
-    private final ChatServer server;
+    /** What the panel shows, read through the operator: never the server itself. */
+    private final ServerView server;
     /** The server's clock: what the panel stamps itself compares with the times the server sends. */
     private final Clock clock;
     private final Consumer<Runnable> fx;
@@ -80,7 +81,7 @@ public final class PanelModel {
      */
     public PanelModel(Operator operator, Consumer<Runnable> fx) {
         this.operator = operator;
-        this.server = operator.server();
+        this.server = operator.view();
         this.clock = server.clock();
         this.users = new UsersModel(clock.instant());
         this.fx = fx;
@@ -142,7 +143,7 @@ public final class PanelModel {
     }
 
     public ZoneId zone() {
-        return server.log().zone();
+        return server.zone();
     }
 
     // ---- life ----
@@ -168,7 +169,7 @@ public final class PanelModel {
         }
         worker.execute(() -> {
             try {
-                server.close();
+                operator.shutdown();
             } finally {
                 then.run();
             }
@@ -390,7 +391,7 @@ public final class PanelModel {
     private record Snapshot(List<LogEntry> log, List<ChatLine> history, List<MemberInfo> users, ServerStats stats) { }
 
     private Snapshot snapshot() {
-        return new Snapshot(server.log().tail(LogModel.MAX_LINES), server.recentHistory(HISTORY_ON_OPEN),
+        return new Snapshot(server.logTail(LogModel.MAX_LINES), server.recentHistory(HISTORY_ON_OPEN),
                 server.users(), server.stats());
     }
 

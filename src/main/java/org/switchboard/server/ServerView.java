@@ -1,0 +1,51 @@
+package org.switchboard.server;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Consumer;
+import org.switchboard.chat.ChatLine;
+import org.switchboard.chat.MemberInfo;
+import org.switchboard.log.LogEntry;
+
+/**
+ * What the server shows, and nothing it does: what the operator's console and the control panel read
+ * and watch. The actions go through {@code Operator}, which answers each with its outcome.
+ *
+ * <p>Thread-safe; observers are told on the thread that caused the event and must not block.
+ */
+public interface ServerView {
+    ServerConfig config();
+
+    /** The server's clock, which stamps its lines and log entries. */
+    Clock clock();
+
+    ServerState state();
+
+    /** The port of the first endpoint (the real one once started with port 0). */
+    int port();
+
+    ServerStats stats();
+
+    List<MemberInfo> users();
+
+    List<ChatLine> recentHistory(int count);
+
+    /** How many names the identity file holds. */
+    int registeredUsers();
+
+    /** The newest {@code count} lines of the activity log, oldest first. */
+    List<LogEntry> logTail(int count);
+
+    /** The time zone the log and the room write their times in. */
+    ZoneId zone();
+
+    void addListener(ServerListener listener);
+
+    void removeListener(ServerListener listener);
+
+    /** Told of every new activity-log line. */
+    void addLogListener(Consumer<LogEntry> listener);
+
+    void removeLogListener(Consumer<LogEntry> listener);
+}
