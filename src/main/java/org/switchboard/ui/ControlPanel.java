@@ -41,10 +41,8 @@ public final class ControlPanel {
 
     public ControlPanel(ChatServer server) {
         this.server = server;
-        PanelModel[] holder = new PanelModel[1];
-        this.bridge = new FxBridge(batch -> holder[0].apply(batch));
+        this.bridge = new FxBridge();
         this.model = new PanelModel(new Operator(server), bridge::post);
-        holder[0] = model;
         this.view = new MainView(model);
     }
 
@@ -90,7 +88,7 @@ public final class ControlPanel {
     public void open() {
         server.addListener(bridge);
         server.log().addListener(bridge);
-        bridge.start();
+        bridge.start(model::apply);
         model.open();
     }
 

@@ -8,6 +8,7 @@ import javafx.animation.AnimationTimer;
 import org.switchboard.log.LogEntry;
 import org.switchboard.server.ServerEvent;
 import org.switchboard.server.ServerListener;
+import org.switchboard.ui.model.PanelInput;
 
 /**
  * The one door to the FX thread. Server threads (client readers, the listener, the operator worker)
@@ -22,35 +23,30 @@ public final class FxBridge implements ServerListener, Consumer<LogEntry> {
     /** Most items handed over in one frame, so one frame never takes long; the rest wait for the next. */
     static final int MAX_BATCH = 50_000;
 
-    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
-    private final Consumer<List<Object>> sink;
+    private final ConcurrentLinkedQueue<PanelInput> queue = new ConcurrentLinkedQueue<>();
     private AnimationTimer timer;
-
-    public FxBridge(Consumer<List<Object>> sink) {
-        this.sink = sink;
-    }
 
     @Override
     public void onEvent(ServerEvent event) {
-        queue.add(event);
+        queue.add(new PanelInput.Event(event));
     }
 
     @Override
     public void accept(LogEntry entry) {
-        queue.add(entry);
+        queue.add(new PanelInput.Log(entry));
     }
 
     /** Runs {@code task} on the FX thread with the next batch, after everything enqueued before it. */
     public void post(Runnable task) {
-        queue.add(task);
+        queue.add(new PanelInput.Task(task));
     }
 
-    /** Starts draining once per frame. FX thread. */
-    public void start() {
+    /** Starts handing what comes to {@code sink}, once per frame. FX thread. */
+    public void start(Consumer<List<PanelInput>> sink) {
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                drain();
+                drain(sink);
             }
         };
         timer.start();
@@ -63,12 +59,12 @@ public final class FxBridge implements ServerListener, Consumer<LogEntry> {
     }
 
     /** Hands what is queued (at most {@link #MAX_BATCH} items) to the sink; returns how many. FX thread. */
-    public int drain() {
+    public int drain(Consumer<List<PanelInput>> sink) {
         if (queue.isEmpty()) {
             return 0;
         }
-        List<Object> batch = new ArrayList<>(Math.min(MAX_BATCH, 1024));
-        Object item;
+        List<PanelInput> batch = new ArrayList<>(Math.min(MAX_BATCH, 1024));
+        PanelInput item;
         while (batch.size() < MAX_BATCH && (item = queue.poll()) != null) {
             batch.add(item);
         }

@@ -69,7 +69,7 @@ class LifecycleTest extends ServerFixture {
         }
         // a reader thread per client; the writer lanes and the read poller are the server's own
         assertThat(clientThreads()).isGreaterThanOrEqualTo(before + 5);
-        assertThat(serverThreads()).contains("switchboard-acceptor", "switchboard-read-poller", "switchboard-writer-1");
+        assertThat(serverThreads()).contains("switchboard-acceptor-chat", "switchboard-read-poller", "switchboard-writer-1");
         assertThat(server.stop()).isTrue();
         for (LineClient client : clients) {
             assertThat(client.readToEnd()).contains("* The server is shutting down. Goodbye.");
@@ -160,7 +160,7 @@ class LifecycleTest extends ServerFixture {
     /** The acceptor, the read poller and the writer lanes that are alive. */
     private static List<String> serverThreads() {
         return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(n -> n.equals("switchboard-acceptor") || n.equals("switchboard-read-poller")
+                .filter(n -> n.startsWith("switchboard-acceptor-") || n.equals("switchboard-read-poller")
                         || n.startsWith("switchboard-writer-"))
                 .toList();
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.switchboard.ui.model.PanelInput;
 import org.switchboard.log.LogEntry;
 import org.switchboard.log.LogLevel;
 import org.switchboard.server.ServerEvent;
@@ -15,8 +16,8 @@ import org.switchboard.server.ServerState;
 
 /** The bridge's queue, drained by hand here (the AnimationTimer only calls drain once per frame). */
 class FxBridgeTest {
-    final List<List<Object>> batches = new ArrayList<>();
-    final FxBridge bridge = new FxBridge(batches::add);
+    final List<List<PanelInput>> batches = new ArrayList<>();
+    final FxBridge bridge = new FxBridge();
 
     @Test
     void oneDrainHandsOverEverythingQueuedAsOneBatchInArrivalOrder() {
@@ -27,9 +28,10 @@ class FxBridgeTest {
         bridge.onEvent(state);
         bridge.post(task);
 
-        assertThat(bridge.drain()).isEqualTo(3);
-        assertThat(batches).containsExactly(List.of(entry, state, task));
-        assertThat(bridge.drain()).isZero();
+        assertThat(bridge.drain(batches::add)).isEqualTo(3);
+        assertThat(batches).containsExactly(List.of(new PanelInput.Log(entry), new PanelInput.Event(state),
+                new PanelInput.Task(task)));
+        assertThat(bridge.drain(batches::add)).isZero();
         assertThat(batches).hasSize(1);
     }
 
@@ -48,7 +50,7 @@ class FxBridgeTest {
         }
         done.await();
         AtomicInteger total = new AtomicInteger();
-        while (bridge.drain() > 0) {
+        while (bridge.drain(batches::add) > 0) {
             total.set(batches.stream().mapToInt(List::size).sum());
         }
         assertThat(total.get()).isEqualTo(threads * each);

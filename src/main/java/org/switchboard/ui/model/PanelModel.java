@@ -177,41 +177,46 @@ public final class PanelModel {
         worker.shutdown();
     }
 
-    /** Applies one frame's worth of server events, in order. FX thread. */
-    public void apply(List<Object> batch) {
+    /** Applies one frame's worth of server events, log lines and results, in order. FX thread. */
+    public void apply(List<PanelInput> batch) {
         List<LogEntry> logLines = new ArrayList<>();
         List<ChatEntry> chatLines = new ArrayList<>();
-        for (Object item : batch) {
+        for (PanelInput item : batch) {
             switch (item) {
-                case LogEntry entry -> logLines.add(entry);
-                case ServerEvent.Message m -> chatLines.add(ChatEntry.of(m.line()));
-                case ServerEvent.UserJoined j -> {
-                    users.joined(j.member());
-                    chatLines.add(ChatEntry.notice(j.member().since(), j.member().name() + " joined"));
-                }
-                case ServerEvent.UserLeft l -> {
-                    users.left(l.member());
-                    chatLines.add(ChatEntry.notice(clock.instant(), l.member().name() + " " + l.reason()));
-                }
-                case ServerEvent.StateChanged s -> {
-                    status.stateChanged(s.state(), s.port());
-                    if (s.state() == ServerState.STOPPED) {
-                        users.clear();
-                    }
-                }
-                case ServerEvent.LogsCleared c -> {
-                    logLines.clear();
-                    log.clear();
-                }
-                case Runnable task -> {
+                case PanelInput.Log line -> logLines.add(line.entry());
+                case PanelInput.Event event -> apply(event.event(), logLines, chatLines);
+                case PanelInput.Task task -> {
                     // a result that must land between events, in order: flush what came before it
                     flush(logLines, chatLines);
-                    task.run();
+                    task.task().run();
                 }
-                default -> throw new IllegalArgumentException("not a panel event: " + item);
             }
         }
         flush(logLines, chatLines);
+    }
+
+    private void apply(ServerEvent event, List<LogEntry> logLines, List<ChatEntry> chatLines) {
+        switch (event) {
+            case ServerEvent.Message m -> chatLines.add(ChatEntry.of(m.line()));
+            case ServerEvent.UserJoined j -> {
+                users.joined(j.member());
+                chatLines.add(ChatEntry.notice(j.member().since(), j.member().name() + " joined"));
+            }
+            case ServerEvent.UserLeft l -> {
+                users.left(l.member());
+                chatLines.add(ChatEntry.notice(clock.instant(), l.member().name() + " " + l.reason()));
+            }
+            case ServerEvent.StateChanged s -> {
+                status.stateChanged(s.state(), s.port());
+                if (s.state() == ServerState.STOPPED) {
+                    users.clear();
+                }
+            }
+            case ServerEvent.LogsCleared c -> {
+                logLines.clear();
+                log.clear();
+            }
+        }
     }
 
     private void flush(List<LogEntry> logLines, List<ChatEntry> chatLines) {

@@ -82,7 +82,7 @@ class PanelModelTest {
     @Test
     void aBatchAppliesEventsInOrderAndAClearedLogDropsWhatCameBeforeIt() {
         MemberInfo alice = new MemberInfo("alice", "127.0.0.1:1", T0);
-        model.apply(List.of(
+        model.apply(inputs(
                 new LogEntry(T0, LogLevel.INFO, "old line"),
                 new ServerEvent.LogsCleared(),
                 new LogEntry(T0, LogLevel.INFO, "new line"),
@@ -96,7 +96,7 @@ class PanelModelTest {
                 org.assertj.core.groups.Tuple.tuple(ChatEntry.Kind.MESSAGE, "hi"));
         assertThat(model.status().badgeProperty().get()).isEqualTo("Paused · :4000 closed");
 
-        model.apply(List.of(new ServerEvent.UserLeft(alice, "left"),
+        model.apply(inputs(new ServerEvent.UserLeft(alice, "left"),
                 new ServerEvent.StateChanged(ServerState.STOPPED, 4000)));
         assertThat(model.users().users()).isEmpty();
         assertThat(model.chat().lines().getLast().text()).isEqualTo("alice left");
@@ -162,7 +162,7 @@ class PanelModelTest {
     void stoppingAsksOnlyWhilePeopleAreOnlineAndSaysHowMany() {
         assertThat(model.stopQuestion(false)).isEmpty();
         assertThat(model.questionBefore("quit")).isEmpty();
-        model.apply(List.of(new ServerEvent.UserJoined(new MemberInfo("ann", "127.0.0.1:1", T0)),
+        model.apply(inputs(new ServerEvent.UserJoined(new MemberInfo("ann", "127.0.0.1:1", T0)),
                 new ServerEvent.UserJoined(new MemberInfo("ben", "127.0.0.1:2", T0)),
                 new ServerEvent.UserJoined(new MemberInfo("cy", "127.0.0.1:3", T0))));
         assertThat(model.stopQuestion(false)).get().extracting(Question::header, Question::content).containsExactly(
@@ -177,7 +177,7 @@ class PanelModelTest {
 
     @Test
     void clearingTheLogsAsksSayingHowManyLinesGo() {
-        model.apply(List.of(new LogEntry(T0, LogLevel.INFO, "only line")));
+        model.apply(inputs(new LogEntry(T0, LogLevel.INFO, "only line")));
         assertThat(model.clearLogsQuestion().content()).contains("(the pane holds 1 line)")
                 .contains("cannot be undone");
         model.cancelCommand(" quit ");
@@ -196,7 +196,7 @@ class PanelModelTest {
             dora.awaitContaining("server (private): welcome");
             awaitPumped(() -> model.messageProperty().get().startsWith("Sent to dora"));
         }
-        model.apply(List.of(new ServerEvent.UserLeft(new MemberInfo("erin", "127.0.0.1:1", T0), "left")));
+        model.apply(inputs(new ServerEvent.UserLeft(new MemberInfo("erin", "127.0.0.1:1", T0), "left")));
         // the status poller's tick moves the time "connected for" is counted to
         awaitPumped(() -> model.users().nowProperty().get().isAfter(firstShown));
         Instant latest = server.clock().instant();
@@ -211,12 +211,21 @@ class PanelModelTest {
 
     @Test
     void exportWritesTheShownLinesToAFile() throws Exception {
-        model.apply(List.of(new LogEntry(T0, LogLevel.INFO, "alpha"), new LogEntry(T0, LogLevel.WARN, "beta")));
+        model.apply(inputs(new LogEntry(T0, LogLevel.INFO, "alpha"), new LogEntry(T0, LogLevel.WARN, "beta")));
         model.log().lowestLevelProperty().set(LogLevel.WARN);
         Path file = dir.resolve("export.txt");
         model.exportLog(file);
         awaitPumped(() -> model.messageProperty().get().startsWith("Exported"));
         assertThat(Files.readAllLines(file)).singleElement().asString().endsWith("WARN  beta");
         assertThat(model.messageOkProperty().get()).isTrue();
+    }
+
+    /** What the bridge would hand the model for these server events and log lines. */
+    private static List<PanelInput> inputs(Object... items) {
+        return java.util.Arrays.stream(items).map(item -> switch (item) {
+            case ServerEvent event -> (PanelInput) new PanelInput.Event(event);
+            case LogEntry entry -> new PanelInput.Log(entry);
+            default -> throw new IllegalArgumentException(String.valueOf(item));
+        }).toList();
     }
 }
