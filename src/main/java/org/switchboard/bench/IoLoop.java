@@ -21,18 +21,11 @@ import org.switchboard.protocol.Protocol;
  * counters are written only by this thread and read by the bench's main thread (volatile, or after
  * {@link #awaitReport}).
  */
-final class IoLoop extends Thread {
+final class IoLoop extends Thread implements Dialogue.Loop {
     private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
     private static final int GONE = 0;
     private static final int WRITTEN = 1;
     private static final int QUEUED = 2;
-    private static final byte[] PROMPT_NAME = Protocol.PROMPT_NAME.getBytes(StandardCharsets.UTF_8);
-    private static final byte[][] PASSWORD_PROMPTS = {
-        Protocol.PROMPT_PASSWORD.getBytes(StandardCharsets.UTF_8),
-        Protocol.PROMPT_NEW_PASSWORD.getBytes(StandardCharsets.UTF_8),
-        Protocol.PROMPT_REPEAT_PASSWORD.getBytes(StandardCharsets.UTF_8)};
-    private static final byte[] WELCOME = Protocol.WELCOME_PREFIX.getBytes(StandardCharsets.UTF_8);
-    private static final byte[] ERROR = Protocol.ERROR_PREFIX.getBytes(StandardCharsets.UTF_8);
 
     private final BenchConfig config;
     private final Payload payload;
@@ -42,8 +35,7 @@ final class IoLoop extends Thread {
     private final List<Client> clients = new ArrayList<>();
     private final CountDownLatch reported = new CountDownLatch(1);
     private final int planned;
-    private final boolean irc;
-    private final byte[] passwordLine;
+    private final Dialogue dialogue;
 
     final Histogram latency = new Histogram(HIGHEST_MICROS, 3);
     final Histogram signInTimes = new Histogram(HIGHEST_MICROS, 3);
@@ -68,8 +60,7 @@ final class IoLoop extends Thread {
         this.config = config;
         this.payload = payload;
         this.planned = config.plannedLines();
-        this.irc = config.protocol() == BenchProtocol.IRC;
-        this.passwordLine = Protocol.lineBytes(config.password());
+        this.dialogue = new Dialogue(config, this);
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -200,10 +191,7 @@ final class IoLoop extends Thread {
     private void connected(Client client) {
         connected++;
         client.state = Client.State.SIGNING_IN;
-        if (irc) {
-            send(client, Protocol.lineBytes("NICK " + client.name));
-            send(client, Protocol.lineBytes("USER " + client.name + " 0 * :bench"));
-        }
+        dialogue.begin(client);
     }
 
     private void read(Client client, long now) throws IOException {
@@ -243,68 +231,16 @@ final class IoLoop extends Thread {
             System.arraycopy(bytes, lineStart, bytes, 0, left);
             buffer.position(left);
         }
-        if (!irc && client.state == Client.State.SIGNING_IN && left > 0) {
-            onPrompt(client, bytes, left);
-        }
-    }
-
-    private void onPrompt(Client client, byte[] bytes, int length) {
-        if (equals(bytes, length, PROMPT_NAME)) {
-            client.inputBuffer.clear();
-            send(client, Protocol.lineBytes(client.name));
-            return;
-        }
-        for (byte[] prompt : PASSWORD_PROMPTS) {
-            if (equals(bytes, length, prompt)) {
-                client.inputBuffer.clear();
-                send(client, passwordLine);
-                return;
-            }
+        if (left > 0) {
+            dialogue.onPrompt(client, bytes, left);
         }
     }
 
     private void onLine(Client client, byte[] bytes, int from, int to, long now) {
-        if (client.state == Client.State.READY) {
-            if (payload.find(bytes, from, to)) {
-                delivered(client, payload.seq(), payload.nanos(), now);
-            } else if (irc) {
-                onIrcLine(client, new String(bytes, from, to - from, StandardCharsets.UTF_8));
-            }
-            return;
-        }
-        if (irc) {
-            onIrcLine(client, new String(bytes, from, to - from, StandardCharsets.UTF_8));
-        } else if (startsWith(bytes, from, to, WELCOME)) {
-            ready(client);
-        } else if (startsWith(bytes, from, to, ERROR)) {
-            failed(client, new String(bytes, from, to - from, StandardCharsets.UTF_8));
-        }
-    }
-
-    private void onIrcLine(Client client, String line) {
-        if (line.startsWith("PING")) {
-            send(client, Protocol.lineBytes("PONG" + line.substring(4)));
-            return;
-        }
-        if (line.startsWith("ERROR")) {
-            if (client.state == Client.State.READY) {
-                lost(client, line);
-            } else {
-                failed(client, line);
-            }
-            return;
-        }
-        String[] words = line.split(" ", 3);
-        if (client.state != Client.State.SIGNING_IN || words.length < 2 || !line.startsWith(":")) {
-            return;
-        }
-        String command = words[1];
-        if (command.equals("001")) {
-            send(client, Protocol.lineBytes("JOIN " + config.channel()));
-        } else if (command.equals("366")) {
-            ready(client);
-        } else if (command.length() == 3 && (command.charAt(0) == '4' || command.charAt(0) == '5')) {
-            failed(client, line);
+        if (client.state == Client.State.READY && payload.find(bytes, from, to)) {
+            delivered(client, payload.seq(), payload.nanos(), now);
+        } else {
+            dialogue.onLine(client, bytes, from, to);
         }
     }
 
@@ -331,7 +267,8 @@ final class IoLoop extends Thread {
         latency.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, (now - sentNanos) / 1000)));
     }
 
-    private void ready(Client client) {
+    @Override
+    public void ready(Client client) {
         client.state = Client.State.READY;
         long now = System.nanoTime();
         signInTimes.recordValue(Math.min(HIGHEST_MICROS, (now - client.connectStart) / 1000));
@@ -340,7 +277,8 @@ final class IoLoop extends Thread {
         ready++;
     }
 
-    private void send(Client client, byte[] bytes) {
+    @Override
+    public void send(Client client, byte[] bytes) {
         try {
             write(client, bytes);
         } catch (IOException e) {
@@ -402,7 +340,8 @@ final class IoLoop extends Thread {
         client.key.interestOps(SelectionKey.OP_READ);
     }
 
-    private void failed(Client client, String why) {
+    @Override
+    public void failed(Client client, String why) {
         if (client.state == Client.State.FAILED) {
             if (firstError == null) {
                 firstError = client.error;
@@ -417,8 +356,8 @@ final class IoLoop extends Thread {
         close(client);
     }
 
-    /** The connection ended: a failure while signing in, a disconnection after. */
-    private void lost(Client client, String why) {
+    @Override
+    public void lost(Client client, String why) {
         if (client.state == Client.State.READY) {
             client.state = Client.State.CLOSED;
             disconnected++;
@@ -439,21 +378,5 @@ final class IoLoop extends Thread {
         } catch (IOException e) {
             // closing anyway
         }
-    }
-
-    private static boolean equals(byte[] bytes, int length, byte[] text) {
-        return length == text.length && startsWith(bytes, 0, length, text);
-    }
-
-    private static boolean startsWith(byte[] bytes, int from, int to, byte[] prefix) {
-        if (to - from < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (bytes[from + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

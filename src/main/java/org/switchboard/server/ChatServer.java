@@ -14,8 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.switchboard.auth.IdentityFileException;
 import org.switchboard.chat.ChatLine;
 import org.switchboard.chat.ChatRoom;
@@ -39,7 +37,6 @@ import org.switchboard.log.LogEntry;
  * {@link Writers} lanes write to every client; one scheduler for the deadlines and the grace closes.
  */
 public final class ChatServer implements ServerView, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
     private static final long STOP_GRACE_MILLIS = 3_000;
     /** Lines of the activity log kept in memory for "logs" and the control panel. */
     public static final int LOG_MEMORY_LINES = 10_000;
@@ -254,8 +251,6 @@ public final class ChatServer implements ServerView, AutoCloseable {
     /** Empties server.log (file and memory). */
     public void clearLogs() {
         log.clear();
-        // debug, not info: slf4j-simple prints info to the operator's console, where serve has said it already
-        LOG.debug("activity log cleared by the operator");
         events.fire(new ServerEvent.LogsCleared());
     }
 

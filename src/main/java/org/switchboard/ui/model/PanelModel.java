@@ -10,10 +10,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -23,8 +19,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.switchboard.chat.ChatLine;
 import org.switchboard.chat.MemberInfo;
 import org.switchboard.control.Operator;
@@ -48,18 +42,14 @@ public final class PanelModel {
     public static final int HISTORY_ON_OPEN = 200;
     private static final int CONSOLE_LINES = 2_000;
 
-    private static final Logger LOG = LoggerFactory.getLogger(PanelModel.class);
-
     private final Operator operator;
     /** What the panel shows, read through the operator: never the server itself. */
     private final ServerView server;
     /** The server's clock: what the panel stamps itself compares with the times the server sends. */
     private final Clock clock;
     private final Consumer<Runnable> fx;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("panel-operator").daemon(true).factory());
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("panel-stats").daemon(true).factory());
+    /** Runs the operator calls in order off the FX thread, and polls the counters. */
+    private final PanelWorker worker;
 
     private final StatusModel status = new StatusModel();
     private final UsersModel users;
@@ -67,13 +57,11 @@ public final class PanelModel {
     private final LogModel log = new LogModel();
     private final CommandHistory commandHistory = new CommandHistory(200);
     private final ObservableList<String> console = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper messageOk = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper startProblem = new ReadOnlyStringWrapper("");
     /** The start failed for its port, so another port may do (not for a data folder in use). */
     private final ReadOnlyBooleanWrapper portProblem = new ReadOnlyBooleanWrapper();
-    private int running;
 
     /**
      * @param fx runs a task on the FX thread in the next batch (the bridge); tests without FX pass
@@ -85,6 +73,7 @@ public final class PanelModel {
         this.clock = server.clock();
         this.users = new UsersModel(clock.instant());
         this.fx = fx;
+        this.worker = new PanelWorker(fx, this::report);
     }
 
     public StatusModel status() {
@@ -114,7 +103,7 @@ public final class PanelModel {
 
     /** True while an operator call is running: lifecycle controls wait for it. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return worker.busyProperty();
     }
 
     /** The last action's answer, for the status bar. */
@@ -156,74 +145,30 @@ public final class PanelModel {
         });
         // The snapshot goes after the start through the same worker and the same bridge as events, so
         // it replaces whatever events came before it and later events append to it.
-        runThen(this::snapshot, this::applySnapshot);
-        ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+        worker.runThen(this::snapshot, this::applySnapshot);
+        worker.everySecond(this::tick);
     }
 
     /** Stops the server cleanly off the FX thread, then runs {@code then} (on that worker thread). */
     public void shutdown(Runnable then) {
-        ticker.shutdownNow();
-        if (worker.isShutdown()) {
-            then.run(); // closed already (window closed, then the program ends)
-            return;
-        }
-        worker.execute(() -> {
-            try {
-                operator.shutdown();
-            } finally {
-                then.run();
-            }
-        });
-        worker.shutdown();
+        worker.shutdown(operator::shutdown, then);
     }
 
     /** Applies one frame's worth of server events, log lines and results, in order. FX thread. */
     public void apply(List<PanelInput> batch) {
-        List<LogEntry> logLines = new ArrayList<>();
-        List<ChatEntry> chatLines = new ArrayList<>();
+        FrameBatch frame = new FrameBatch(log, chat, users, status, clock);
         for (PanelInput item : batch) {
             switch (item) {
-                case PanelInput.Log line -> logLines.add(line.entry());
-                case PanelInput.Event event -> apply(event.event(), logLines, chatLines);
+                case PanelInput.Log line -> frame.add(line.entry());
+                case PanelInput.Event event -> frame.add(event.event());
                 case PanelInput.Task task -> {
                     // a result that must land between events, in order: flush what came before it
-                    flush(logLines, chatLines);
+                    frame.flush();
                     task.task().run();
                 }
             }
         }
-        flush(logLines, chatLines);
-    }
-
-    private void apply(ServerEvent event, List<LogEntry> logLines, List<ChatEntry> chatLines) {
-        switch (event) {
-            case ServerEvent.Message m -> chatLines.add(ChatEntry.of(m.line()));
-            case ServerEvent.UserJoined j -> {
-                users.joined(j.member());
-                chatLines.add(ChatEntry.notice(j.member().since(), j.member().name() + " joined"));
-            }
-            case ServerEvent.UserLeft l -> {
-                users.left(l.member());
-                chatLines.add(ChatEntry.notice(clock.instant(), l.member().name() + " " + l.reason()));
-            }
-            case ServerEvent.StateChanged s -> {
-                status.stateChanged(s.state(), s.port());
-                if (s.state() == ServerState.STOPPED) {
-                    users.clear();
-                }
-            }
-            case ServerEvent.LogsCleared c -> {
-                logLines.clear();
-                log.clear();
-            }
-        }
-    }
-
-    private void flush(List<LogEntry> logLines, List<ChatEntry> chatLines) {
-        log.append(List.copyOf(logLines));
-        chat.append(List.copyOf(chatLines));
-        logLines.clear();
-        chatLines.clear();
+        frame.flush();
     }
 
     // ---- operator actions (called on the FX thread) ----
@@ -280,9 +225,7 @@ public final class PanelModel {
 
     /** Asked before clearing the logs: nothing brings them back. */
     public Question clearLogsQuestion() {
-        return new Question("Clear logs", "Clear the activity log?",
-                "server.log and this pane are emptied (the pane holds " + LogModel.lineCount(log.size()) + ")."
-                        + " This cannot be undone.", "Clear logs");
+        return Question.clearLogs(log.size());
     }
 
     /** Users signed in now, as the users list shows them. */
@@ -295,14 +238,7 @@ public final class PanelModel {
      * disconnected. Nothing to ask while nobody is online.
      */
     public Optional<Question> stopQuestion(boolean closing) {
-        int online = usersOnline();
-        if (online == 0) {
-            return Optional.empty();
-        }
-        String who = (online == 1 ? "1 user is" : online + " users are") + " online and will be disconnected.";
-        return Optional.of(closing
-                ? new Question("Close Switchboard", "Stop the server and close the panel?", who, "Stop and close")
-                : new Question("Stop the server", "Stop the server?", who, "Stop the server"));
+        return Question.stop(usersOnline(), closing);
     }
 
     /**
@@ -315,7 +251,7 @@ public final class PanelModel {
 
     /** Counts the registered users off the FX thread (the identity file may be busy), for the confirmation. */
     public void countRegisteredUsers(IntConsumer then) {
-        runThen(server::registeredUsers, then::accept);
+        worker.runThen(server::registeredUsers, then::accept);
     }
 
     public void clearUsers() {
@@ -409,45 +345,17 @@ public final class PanelModel {
     }
 
     private void tick() {
-        try {
-            ServerStats stats = server.stats();
-            long nanos = System.nanoTime();
-            Instant now = clock.instant();
-            fx.accept(() -> {
-                status.stats(stats, nanos);
-                users.tick(now);
-            });
-        } catch (RuntimeException e) {
-            // a failed poll must not end the ticker; the next one tries again
-            LOG.warn("status poll failed", e);
-        }
+        ServerStats stats = server.stats();
+        long nanos = System.nanoTime();
+        Instant now = clock.instant();
+        fx.accept(() -> {
+            status.stats(stats, nanos);
+            users.tick(now);
+        });
     }
 
     private void call(Supplier<Reply> action, Consumer<Reply> then) {
-        busy.set(++running > 0);
-        runThen(() -> {
-            try {
-                return action.get();
-            } catch (RuntimeException e) {
-                LOG.warn("operator call failed", e);
-                return new Reply(List.of("Failed: " + e.getMessage()), false, false);
-            }
-        }, reply -> {
-            busy.set(--running > 0);
-            then.accept(reply);
-        });
-    }
-
-    private <T> void runThen(Supplier<T> work, Consumer<T> then) {
-        worker.execute(() -> {
-            try {
-                T result = work.get();
-                fx.accept(() -> then.accept(result));
-            } catch (RuntimeException e) {
-                LOG.warn("panel task failed", e);
-                fx.accept(() -> report(new Reply(List.of("Failed: " + e.getMessage()), false, false)));
-            }
-        });
+        worker.call(action, then);
     }
 
     private void startProblem(Reply reply) {

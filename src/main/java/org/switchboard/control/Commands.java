@@ -1,0 +1,71 @@
+package org.switchboard.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The operator's command names: the aliases (the assignment's names among them) and the help text. */
+final class Commands {
+    /** The assignment's command names, and the other aliases, mapped to ours. */
+    private static final Map<String, String> ALIASES = Map.of(
+            "turnoffserver", "stop",
+            "pause", "pause",
+            "removepause", "resume",
+            "logs", "logs",
+            "deletelogs", "clear-logs",
+            "deleteusers", "clear-users",
+            "quit", "stop",
+            "exit", "stop",
+            "who", "users",
+            "tell", "msg");
+
+    private static final List<String> HELP_FIRST = List.of(
+            "Commands:",
+            "  status              state, port, uptime, clients and messages",
+            "  users               who is signed in (who works too)",
+            "  pause               stop listening (new connections are refused; users keep chatting)",
+            "  resume              listen again on the same port");
+    private static final String HELP_START =
+            "  start [PORT]        start a stopped server (on PORT if given; 0 takes a free one)";
+    private static final List<String> HELP_REST = List.of(
+            "  logs [N]            the last N lines of the activity log (default " + Operator.DEFAULT_LOG_LINES + ")",
+            "  clear-logs          empty the activity log (server.log)",
+            "  clear-users         empty the identity file: everyone registers again, tokens die",
+            "  kick NAME [REASON]  disconnect a user",
+            "  say TEXT            announce TEXT to everyone",
+            "  msg NAME TEXT       a private line from the server to one user (tell works too)",
+            "  limits              the limits in force (line length, flood, wrong passwords, caps...)");
+    private static final String HELP_STOP_AND_EXIT =
+            "  stop                tell everyone, close everything and exit (quit and exit work too)";
+    private static final String HELP_STOP =
+            "  stop                tell everyone and close everything; start starts it again (quit and exit work too)";
+    private static final List<String> HELP_LAST = List.of(
+            "  help                this list (? works too)",
+            "The assignment's names work too: TurnOffServer, Pause, RemovePause, Logs, DeleteLogs, DeleteUsers.");
+
+    private Commands() {
+    }
+
+    /** The command a typed line runs, its aliases resolved; "" for a blank line. */
+    static String name(String commandLine) {
+        String line = commandLine.strip();
+        if (line.isEmpty()) {
+            return "";
+        }
+        String word = line.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        return ALIASES.getOrDefault(word, word);
+    }
+
+    /** The list {@code help} answers with; {@code stopEndsProgram} (serve) leaves out start. */
+    static List<String> help(boolean stopEndsProgram) {
+        List<String> lines = new ArrayList<>(HELP_FIRST);
+        if (!stopEndsProgram) {
+            lines.add(HELP_START);
+        }
+        lines.addAll(HELP_REST);
+        lines.add(stopEndsProgram ? HELP_STOP_AND_EXIT : HELP_STOP);
+        lines.addAll(HELP_LAST);
+        return lines;
+    }
+}
