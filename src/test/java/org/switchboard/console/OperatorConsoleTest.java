@@ -97,6 +97,8 @@ class OperatorConsoleTest extends ServerFixture {
             keys.flush();
             assertThat(thread.join(Duration.ofSeconds(10))).isTrue();
         }
+        // the terminal's output reaches the test through JLine's pump thread, a moment after it is written
+        await().atMost(Duration.ofSeconds(5)).until(() -> printed().contains("Server stopped."));
         assertThat(printed()).contains("Users online", "Server stopped.");
     }
 
@@ -115,7 +117,7 @@ class OperatorConsoleTest extends ServerFixture {
             });
         }
         assertThat(server.state()).isEqualTo(ServerState.STOPPED);
-        assertThat(printed()).contains("Server stopped.");
+        await().atMost(Duration.ofSeconds(5)).until(() -> printed().contains("Server stopped."));
     }
 
     @Test
