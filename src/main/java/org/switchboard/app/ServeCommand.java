@@ -3,7 +3,6 @@ package org.switchboard.app;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.switchboard.auth.IdentityFileException;
@@ -15,6 +14,7 @@ import org.switchboard.console.OperatorConsole;
 import org.switchboard.control.Operator;
 import org.switchboard.server.ChatServer;
 import org.switchboard.server.DataFolderException;
+import org.switchboard.server.EndpointBindException;
 import org.switchboard.server.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,9 +45,11 @@ final class ServeCommand implements Callable<Integer> {
         ChatServer chat = new ChatServer(config);
         try {
             chat.start();
-        } catch (BindException e) {
-            System.err.println("switchboard: cannot listen on port " + config.port() + ": " + e.getMessage()
-                    + " (is another server running? choose another with --port, or --port 0 for any free one)");
+        } catch (EndpointBindException e) {
+            String option = e.irc() ? "--irc-port" : "--port";
+            System.err.println("switchboard: cannot listen on " + (e.irc() ? "IRC port " : "port ") + e.port() + ": "
+                    + e.getMessage() + (e.inUse() ? " (is another server running? choose another with " + option
+                    + ", or " + option + " 0 for any free one" + (e.irc() ? ", or --irc-port off" : "") + ")" : ""));
             chat.close();
             return 1;
         } catch (IOException e) {
@@ -68,6 +70,7 @@ final class ServeCommand implements Callable<Integer> {
         Thread hook = new Thread(chat::close, "switchboard-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         String banner = "Listening on port " + chat.port() + System.lineSeparator()
+                + chat.ircPort().stream().mapToObj(p -> "IRC on port " + p + System.lineSeparator()).findFirst().orElse("")
                 + "Switchboard " + Main.version() + ", " + config.mode().name().toLowerCase() + " mode, data in "
                 + config.usersFile().toAbsolutePath().getParent() + ". Type 'help' for commands.";
         runConsole(Operator.forServe(chat), banner);

@@ -21,6 +21,15 @@ final class ServerOptions {
             description = "TCP port to listen on; 0 takes a free one (default: ${DEFAULT-VALUE}).")
     int port = ServerConfig.PORT.defaultValue();
 
+    /** A word or a number, so not an int: {@link #ircPort(String)} reads it. */
+    @Option(names = "--irc-port", paramLabel = "N|off",
+            description = "Port for IRC clients; 0 takes a free one, off has none (default: ${DEFAULT-VALUE}).")
+    String ircPort = String.valueOf(ServerConfig.IRC_PORT.defaultValue());
+
+    @Option(names = "--irc-channel", paramLabel = "#NAME",
+            description = "The room's name for IRC clients (default: ${DEFAULT-VALUE}).")
+    String ircChannel = ServerConfig.DEFAULT_IRC_CHANNEL;
+
     @Option(names = "--bind", paramLabel = "ADDR",
             description = "Address to listen on (default: all interfaces).")
     InetAddress bind;
@@ -138,6 +147,18 @@ final class ServerOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     int writeBudget = ServerConfig.WRITE_BUDGET.defaultValue();
 
+    /** {@code off}, or a port number in the range of {@link ServerConfig#IRC_PORT}. */
+    static int ircPort(String value) {
+        if (value.equalsIgnoreCase("off")) {
+            return ServerConfig.IRC_OFF;
+        }
+        try {
+            return ServerConfig.IRC_PORT.require(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("IRC port must be a port number or off, not '" + value + "'", e);
+        }
+    }
+
     /** The configuration; a value out of range is a usage error of {@code command} (exit code 2). */
     ServerConfig toConfig(CommandSpec command) {
         try {
@@ -172,6 +193,8 @@ final class ServerOptions {
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                 .writeCoalesce(Duration.ofMillis(writeCoalesceMillis))
                 .writeBudget(writeBudget)
+                .ircPort(ircPort(ircPort))
+                .ircChannel(ircChannel)
                 .build();
     }
 }

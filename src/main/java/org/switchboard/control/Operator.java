@@ -106,11 +106,16 @@ public final class Operator {
         };
     }
 
+    /** {@code prefix} and the IRC port, or nothing for a server without one. */
+    private String irc(String prefix) {
+        return server.ircPort().stream().mapToObj(p -> prefix + p).findFirst().orElse("");
+    }
+
     public Reply status() {
         ServerStats stats = server.stats();
         String where = switch (stats.state()) {
-            case LISTENING -> "listening on port " + stats.port();
-            case PAUSED -> "paused (port " + stats.port() + " closed to new connections)";
+            case LISTENING -> "listening on port " + stats.port() + irc(", IRC on port ");
+            case PAUSED -> "paused (port " + stats.port() + irc(" and IRC port ") + " closed to new connections)";
             case STOPPED -> "stopped";
         };
         return Reply.success(

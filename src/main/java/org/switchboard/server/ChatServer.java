@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -68,7 +69,8 @@ public final class ChatServer implements ServerView, AutoCloseable {
         this.log = new ActivityLog(config.logFile(), LOG_MEMORY_LINES, clock);
         this.events = new ServerEvents(log);
         this.connections = new Connections(config, log);
-        this.endpoints = new Endpoints(config, new LineFormat(clock.getZone()), log,
+        this.endpoints = new Endpoints(config, new LineFormat(clock.getZone()),
+                new IrcFormat(config.ircChannel(), clock.getZone()), log,
                 (client, endpoint) -> connections.admit(client, endpoint, this::connect));
     }
 
@@ -287,6 +289,12 @@ public final class ChatServer implements ServerView, AutoCloseable {
     @Override
     public int port() {
         return endpoints.port();
+    }
+
+    /** The IRC port (the real one once bound with 0), empty when the server has no IRC endpoint. */
+    @Override
+    public OptionalInt ircPort() {
+        return endpoints.ircPort();
     }
 
     public ActivityLog log() {

@@ -98,7 +98,7 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
     public void run() {
         CloseCause ending = CloseCause.LEFT;
         try {
-            reader = new LineReader(transport.input(), config.maxLineBytes(), frontEnd.negotiation());
+            reader = new LineReader(transport.input(), frontEnd.lineLimit(config.maxLineBytes()), frontEnd.negotiation());
             frontEnd.begin();
             for (String line = next(); line != null; line = next()) {
                 if (!frontEnd.onLine(line)) {
@@ -142,7 +142,7 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
                     close(new CloseCause.OverlongLines());
                     return null;
                 }
-                line(Protocol.ERROR_PREFIX + "Line too long (the limit is " + e.limit() + " bytes); it was not sent.");
+                send(frontEnd.lineTooLong(e.limit()));
             }
         }
         return null;
@@ -210,9 +210,9 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
         if (logged != null) {
             log.add(logged.level(), logged.message());
         }
-        String farewell = closing.farewell();
+        byte[] farewell = frontEnd.farewell(closing);
         if (farewell != null) {
-            line(farewell);
+            send(farewell);
         }
         outbox.finish();
         if (joined) {
@@ -252,8 +252,9 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
         outbox.offer(bytes);
     }
 
+    /** The server's word about the connection, in the client's protocol. */
     void line(String text) {
-        send(Protocol.lineBytes(text));
+        send(frontEnd.complaint(text));
     }
 
     @Override
@@ -292,7 +293,10 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
 
     @Override
     public void send(RoomEvent event) {
-        outbox.offer(frontEnd.format().render(event));
+        byte[] bytes = frontEnd.render(event);
+        if (bytes.length > 0) {
+            outbox.offer(bytes);
+        }
     }
 
     @Override

@@ -70,14 +70,14 @@ final class Connections {
         String address = Connection.describe(remote);
         Semaphore caps = permits;
         if (!caps.tryAcquire()) {
-            refuse(client, "The server is full. Try again later.");
+            refuse(client, endpoint, "The server is full. Try again later.");
             log.warn("Refused " + address + ": " + config.maxClients() + " clients connected");
             return;
         }
         AtomicInteger fromAddress = perAddress.computeIfAbsent(from, a -> new AtomicInteger());
         if (fromAddress.incrementAndGet() > config.maxClientsPerAddress()) {
             release(from, caps);
-            refuse(client, "Too many connections from your address.");
+            refuse(client, endpoint, "Too many connections from your address.");
             log.warn("Refused " + address + ": more than " + config.maxClientsPerAddress() + " from that address");
             return;
         }
@@ -179,10 +179,12 @@ final class Connections {
         }
     }
 
-    /** Says why on a fresh (still blocking) channel, then closes it. */
-    private static void refuse(SocketChannel client, String reason) {
+    /** Says why on a fresh (still blocking) channel, in its endpoint's protocol, then closes it. */
+    private static void refuse(SocketChannel client, Endpoint endpoint, String reason) {
+        byte[] said = endpoint.name().equals(Endpoints.IRC) ? IrcFormat.error(reason)
+                : Protocol.lineBytes(Protocol.ERROR_PREFIX + reason);
         try {
-            client.write(ByteBuffer.wrap(Protocol.lineBytes(Protocol.ERROR_PREFIX + reason)));
+            client.write(ByteBuffer.wrap(said));
         } catch (IOException e) {
             // the client is gone already
         }

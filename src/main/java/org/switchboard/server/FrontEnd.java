@@ -5,8 +5,10 @@ import org.switchboard.auth.Authenticator;
 import org.switchboard.chat.ChatRoom;
 import org.switchboard.chat.Format;
 import org.switchboard.chat.Member;
+import org.switchboard.chat.RoomEvent;
 import org.switchboard.log.ActivityLog;
 import org.switchboard.protocol.LineReader;
+import org.switchboard.protocol.Protocol;
 
 /**
  * One wire protocol's side of a connection: the lines a client sends become sign-in steps and room
@@ -29,6 +31,32 @@ interface FrontEnd {
      * connection is to end (the client left, or the front-end closed the link with a cause).
      */
     boolean onLine(String line);
+
+    /** A line of the room's for this client alone (a replayed line, a private one), in this protocol. */
+    default byte[] render(RoomEvent event) {
+        return format().render(event);
+    }
+
+    /** The longest line this protocol takes, in bytes, given the server's line limit. */
+    default int lineLimit(int configured) {
+        return configured;
+    }
+
+    /** The server's word to the client about its connection (a line too long, a flood warning). */
+    default byte[] complaint(String text) {
+        return Protocol.lineBytes(text);
+    }
+
+    /** Says that a line over {@code limit} bytes was not taken. */
+    default byte[] lineTooLong(int limit) {
+        return complaint(Protocol.ERROR_PREFIX + "Line too long (the limit is " + limit + " bytes); it was not sent.");
+    }
+
+    /** The client's last words as {@code cause} closes the connection; null to say nothing. */
+    default byte[] farewell(CloseCause cause) {
+        String text = cause.farewell();
+        return text == null ? null : Protocol.lineBytes(text);
+    }
 
     /** Told of the telnet option commands the framing reads; a protocol with no use for them ignores them. */
     default LineReader.Negotiation negotiation() {

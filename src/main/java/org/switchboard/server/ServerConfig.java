@@ -35,7 +35,9 @@ public record ServerConfig(
         Duration keepAlive,
         Duration idleTimeout,
         Duration writeCoalesce,
-        int writeBudget) {
+        int writeBudget,
+        int ircPort,
+        String ircChannel) {
 
     public static final Setting PORT = Setting.count("port", Protocol.DEFAULT_PORT, 0, 65535);
     /** OWASP's figure for PBKDF2-SHA256; lower only for tests and mass-registration benchmarks. */
@@ -81,6 +83,13 @@ public record ServerConfig(
      */
     public static final Setting WRITE_BUDGET = Setting.count("write budget", 250_000, 1_000, 100_000_000);
 
+    /** The IRC endpoint's port (IRC's own); 0 takes a free one, {@link #IRC_OFF} has none. */
+    public static final Setting IRC_PORT = Setting.count("IRC port", 6667, 0, 65535);
+    /** No IRC endpoint. */
+    public static final int IRC_OFF = -1;
+    /** The room, as IRC clients see it. */
+    public static final String DEFAULT_IRC_CHANNEL = "#switchboard";
+
     public static final ServerMode DEFAULT_MODE = ServerMode.CHAT;
     public static final ThreadKind DEFAULT_THREADS = ThreadKind.VIRTUAL;
     /** The folder of the three files unless each is given: the current folder. */
@@ -111,6 +120,25 @@ public record ServerConfig(
         IDLE_TIMEOUT_SECONDS.require(Objects.requireNonNull(idleTimeout));
         WRITE_COALESCE_MILLIS.require(Objects.requireNonNull(writeCoalesce));
         WRITE_BUDGET.require(writeBudget);
+        if (ircPort != IRC_OFF) {
+            IRC_PORT.require(ircPort);
+        }
+        requireChannel(Objects.requireNonNull(ircChannel));
+    }
+
+    /** An IRC channel name: {@code #} and 1 to 49 more characters, no space, comma, colon or control character. */
+    private static void requireChannel(String channel) {
+        boolean valid = channel.length() >= 2 && channel.length() <= 50 && channel.charAt(0) == '#'
+                && channel.chars().allMatch(c -> c > ' ' && c != ',' && c != ':' && c != 0x7f);
+        if (!valid) {
+            throw new IllegalArgumentException("IRC channel must be # and 1 to 49 more characters, without spaces,"
+                    + " commas or colons: " + channel);
+        }
+    }
+
+    /** Whether the server has an IRC endpoint. */
+    public boolean ircEnabled() {
+        return ircPort != IRC_OFF && mode == ServerMode.CHAT;
     }
 
     private static void requireLogin(int failures, Duration window, Duration lockout) {
@@ -155,6 +183,8 @@ public record ServerConfig(
         b.idleTimeout = idleTimeout;
         b.writeCoalesce = writeCoalesce;
         b.writeBudget = writeBudget;
+        b.ircPort = ircPort;
+        b.ircChannel = ircChannel;
         return b;
     }
 
@@ -183,6 +213,8 @@ public record ServerConfig(
         private Duration idleTimeout = IDLE_TIMEOUT_SECONDS.defaultDuration();
         private Duration writeCoalesce = WRITE_COALESCE_MILLIS.defaultDuration();
         private int writeBudget = WRITE_BUDGET.defaultValue();
+        private int ircPort = IRC_PORT.defaultValue();
+        private String ircChannel = DEFAULT_IRC_CHANNEL;
 
         public Builder port(int value) {
             port = value;
@@ -310,6 +342,18 @@ public record ServerConfig(
             return this;
         }
 
+        /** The IRC endpoint's port; 0 takes a free one, {@link #IRC_OFF} has none. */
+        public Builder ircPort(int value) {
+            ircPort = value;
+            return this;
+        }
+
+        /** The room's name for IRC clients, {@code #switchboard} unless told. */
+        public Builder ircChannel(String value) {
+            ircChannel = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(port, bindAddress, mode,
                     usersFile != null ? usersFile : dataDir.resolve("users.txt"),
@@ -317,7 +361,7 @@ public record ServerConfig(
                     historyFile != null ? historyFile : dataDir.resolve("history.txt"),
                     hashIterations, minPasswordLength, historyReplay, historyLimit, maxLineBytes,
                     outboxLimitBytes, maxClients, maxClientsPerAddress, signInTimeout, threads,
-                    login, flood, keepAlive, idleTimeout, writeCoalesce, writeBudget);
+                    login, flood, keepAlive, idleTimeout, writeCoalesce, writeBudget, ircPort, ircChannel);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.switchboard.server;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.switchboard.chat.ChatLine;
 import org.switchboard.chat.MemberInfo;
@@ -24,6 +25,11 @@ public interface ServerView {
 
     /** The port of the first endpoint (the real one once started with port 0). */
     int port();
+
+    /** The IRC port (the real one once started with 0), empty when the server has none. */
+    default OptionalInt ircPort() {
+        return OptionalInt.empty();
+    }
 
     ServerStats stats();
 

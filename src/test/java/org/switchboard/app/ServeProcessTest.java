@@ -43,7 +43,7 @@ class ServeProcessTest {
         // as the jar's manifest does: JLine loads its native library without a warning
         List<String> command = new java.util.ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--port", "0", "--bind", "127.0.0.1", "--data-dir", dir.toString(),
+                Main.class.getName(), "serve", "--port", "0", "--irc-port", "0", "--bind", "127.0.0.1", "--data-dir", dir.toString(),
                 "--hash-iterations", "1000"));
         command.addAll(List.of(extra));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -72,6 +72,7 @@ class ServeProcessTest {
     void printsTheRealPortTakesCommandsAndStopsWithExitCodeZero() throws Exception {
         int port = startServe();
         assertThat(output.get(0)).isEqualTo("Listening on port " + port);
+        assertThat(output.get(1)).matches("IRC on port [1-9][0-9]*");
         try (LineClient alice = new LineClient(port).register("alice", TestServer.PASSWORD)) {
             type("users");
             await().atMost(Duration.ofSeconds(10)).until(() -> output.stream().anyMatch(l -> l.contains("1 signed in:")));
@@ -120,12 +121,26 @@ class ServeProcessTest {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
             String java = ProcessHandle.current().info().command().orElse("java");
             Process failing = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "serve", "--port", String.valueOf(taken.getLocalPort()),
+                    Main.class.getName(), "serve", "--port", String.valueOf(taken.getLocalPort()), "--irc-port", "0",
                     "--data-dir", dir.toString()).redirectErrorStream(true).start();
             String text = new String(failing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(failing.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(failing.exitValue()).isEqualTo(1);
             assertThat(text).contains("cannot listen on port " + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void anIrcPortInUseIsAClearErrorThatNamesTheOption() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            Process failing = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    Main.class.getName(), "serve", "--port", "0", "--irc-port", String.valueOf(taken.getLocalPort()),
+                    "--data-dir", dir.toString()).redirectErrorStream(true).start();
+            String text = new String(failing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(failing.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(failing.exitValue()).isEqualTo(1);
+            assertThat(text).contains("cannot listen on IRC port " + taken.getLocalPort(), "--irc-port");
         }
     }
 }

@@ -101,4 +101,24 @@ class ServerOptionsTest {
         assertThatThrownBy(() -> parse("--keepalive", "86400").toConfig())
                 .hasMessage("keep-alive must be between 0 and 32767 s, not 86400 s");
     }
+
+    @Test
+    void ircPortTakesOffOrANumberInItsSettingsRange() {
+        assertThat(parse().toConfig().ircPort()).isEqualTo(ServerConfig.IRC_PORT.defaultValue());
+        assertThat(parse("--irc-port", "off").toConfig().ircPort()).isEqualTo(ServerConfig.IRC_OFF);
+        assertThat(parse("--irc-port", "0").toConfig().ircPort()).isZero();
+        assertThat(parse("--irc-port", "65535").toConfig().ircPort()).isEqualTo(65535);
+        assertThatThrownBy(() -> parse("--irc-port", "-1").toConfig()).hasMessageStartingWith("IRC port must be between");
+        assertThatThrownBy(() -> parse("--irc-port", "65536").toConfig()).hasMessageStartingWith("IRC port must be between");
+        assertThatThrownBy(() -> parse("--irc-port", "many").toConfig()).hasMessageContaining("a port number or off");
+        assertThat(String.join(" ", serveSpec().findOption("--irc-port").description()))
+                .contains("(default: " + ServerConfig.IRC_PORT.defaultValue() + ")");
+    }
+
+    @Test
+    void ircChannelIsChecked() {
+        assertThat(parse("--irc-channel", "#чат").toConfig().ircChannel()).isEqualTo("#чат");
+        assertThatThrownBy(() -> parse("--irc-channel", "no-hash").toConfig()).hasMessageContaining("IRC channel");
+        assertThatThrownBy(() -> parse("--irc-channel", "#a,b").toConfig()).hasMessageContaining("IRC channel");
+    }
 }

@@ -25,6 +25,7 @@ public final class TestServer {
     public static ServerConfig.Builder config(Path dir) {
         return ServerConfig.builder()
                 .port(0)
+                .ircPort(0)
                 .bindAddress(InetAddress.getLoopbackAddress())
                 .dataDir(dir)
                 .hashIterations(1_000)

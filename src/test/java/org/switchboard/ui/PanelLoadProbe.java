@@ -64,6 +64,7 @@ public final class PanelLoadProbe {
         Path dir = Files.createTempDirectory("switchboard-probe");
         ServerConfig config = ServerConfig.builder()
                 .port(0)
+                .ircPort(0)
                 .bindAddress(InetAddress.getLoopbackAddress())
                 .dataDir(dir)
                 .hashIterations(1_000)

@@ -18,6 +18,7 @@ public final class ScreenshotDemo {
     public static void main(String[] args) throws Exception {
         ServerConfig config = ServerConfig.builder()
                 .port(Integer.parseInt(args[0]))
+                .ircPort(0)
                 .bindAddress(InetAddress.getLoopbackAddress())
                 .dataDir(Path.of(args[1]))
                 .hashIterations(1_000)

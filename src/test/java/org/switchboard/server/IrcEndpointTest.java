@@ -1,0 +1,84 @@
+package org.switchboard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import org.junit.jupiter.api.Test;
+import org.switchboard.control.Operator;
+import org.switchboard.support.IrcClient;
+import org.switchboard.support.ServerFixture;
+import org.switchboard.support.TestServer;
+
+/** The IRC endpoint beside the line protocol's: its port, pause and resume, stop, the shared caps. */
+class IrcEndpointTest extends ServerFixture {
+    @Test
+    void pauseClosesTheIrcPortAndResumeOpensTheSamePortAgain() throws IOException {
+        server = TestServer.start(dir);
+        int irc = server.ircPort().orElseThrow();
+        assertThat(irc).isPositive().isNotEqualTo(server.port());
+        server.pause();
+        assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), irc).close())
+                .isInstanceOf(ConnectException.class);
+        server.resume();
+        assertThat(server.ircPort().orElseThrow()).isEqualTo(irc);
+        try (IrcClient client = new IrcClient(irc)) {
+            client.send("PING :back");
+            assertThat(client.awaitContaining("PONG")).endsWith(":back");
+        }
+    }
+
+    @Test
+    void statusNamesTheIrcPort() {
+        server = TestServer.start(dir);
+        assertThat(String.join("\n", Operator.forServe(server).status().lines()))
+                .contains("IRC on port " + server.ircPort().orElseThrow());
+    }
+
+    @Test
+    void ircPortOffHasNoIrcEndpoint() {
+        server = TestServer.start(dir, c -> c.ircPort(ServerConfig.IRC_OFF));
+        assertThat(server.ircPort()).isEmpty();
+    }
+
+    @Test
+    void anIrcPortInUseNamesTheIrcEndpointAndBindsNothing() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            ChatServer refused = new ChatServer(TestServer.config(dir).ircPort(taken.getLocalPort()).build());
+            server = refused;
+            assertThatThrownBy(refused::start).isInstanceOfSatisfying(EndpointBindException.class, e -> {
+                assertThat(e.irc()).isTrue();
+                assertThat(e.inUse()).isTrue();
+                assertThat(e.port()).isEqualTo(taken.getLocalPort());
+            });
+            assertThat(refused.state()).isEqualTo(ServerState.STOPPED);
+        }
+    }
+
+    @Test
+    void stopSendsIrcClientsError() {
+        server = TestServer.start(dir);
+        try (IrcClient client = new IrcClient(server.ircPort().orElseThrow())) {
+            client.send("PING :x");
+            client.awaitContaining("PONG");
+            server.stop();
+            assertThat(client.readToEnd()).last().asString().startsWith("ERROR :Closing link: ")
+                    .contains("shutting down");
+        }
+    }
+
+    @Test
+    void thePerAddressCapCountsIrcConnections() {
+        server = TestServer.start(dir, c -> c.maxClientsPerAddress(1));
+        try (IrcClient first = new IrcClient(server.ircPort().orElseThrow());
+             IrcClient second = new IrcClient(server.ircPort().orElseThrow())) {
+            first.send("PING :x");
+            first.awaitContaining("PONG");
+            assertThat(second.readToEnd()).containsExactly("ERROR :Closing link: Too many connections from your address.");
+        }
+    }
+}
