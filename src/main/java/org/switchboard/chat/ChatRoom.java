@@ -109,7 +109,9 @@ public final class ChatRoom {
                 leaveFeed(previous);
             }
             member.joinedFeed(feed, feed.subscribe(member.format()));
-            if (previous == null) {
+            // Back within the window in which the leave still waits: for the others nobody went or came, and
+            // the leave must not reach the new session (an IRC client would take its own QUIT for its end).
+            if (previous == null && !cancelPendingLeave(member)) {
                 presence(member, pendingJoins, true);
             }
         } finally {
@@ -229,6 +231,20 @@ public final class ChatRoom {
         }
         names.sort(String.CASE_INSENSITIVE_ORDER);
         return names;
+    }
+
+    /**
+     * A leave of {@code member}'s name still waiting for its window is dropped, and a join of the old
+     * session still waiting goes out as the new one's (so that it is not told of its own coming). Under the
+     * room's lock; true when there was such a leave.
+     */
+    private boolean cancelPendingLeave(Member member) {
+        String key = Names.key(member.name());
+        if (!pendingLeaves.removeIf(m -> Names.key(m.name()).equals(key))) {
+            return false;
+        }
+        pendingJoins.replaceAll(m -> Names.key(m.name()).equals(key) ? member : m);
+        return true;
     }
 
     /** A join or leave notice now, or gathered into the next summary when one went out recently. */

@@ -122,4 +122,20 @@ class ChatRoomPresenceTest {
         assertThat(alice.lines()).noneMatch(l -> l.endsWith("alice: hello"));
         assertThat(room.size()).isEqualTo(2);
     }
+
+    @Test
+    void comingBackWithinTheWindowCancelsTheLeaveThatStillWaits() throws Exception {
+        ChatRoom room = room();
+        RecordingMember first = new RecordingMember("first");
+        room.join(first);
+        RecordingMember bob = new RecordingMember("bob");
+        room.join(bob);
+        room.leave(bob, "left");
+        RecordingMember again = new RecordingMember("bob");
+        room.join(again);
+        room.join(new RecordingMember("carol"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.notices().contains("* carol joined"));
+        assertThat(first.notices()).containsExactly("* bob joined", "* carol joined");
+        assertThat(again.notices()).containsExactly("* carol joined");
+    }
 }
