@@ -153,7 +153,15 @@ public final class ChatRoom {
      * the room's one order for the sender as for everybody else.
      */
     public ChatLine act(Member from, String text) {
-        return publish(null, new ChatLine(clock.instant(), ChatLine.Kind.ACTION, from.name(), text));
+        return act(from, text, true);
+    }
+
+    /**
+     * An action line, to its sender too only when {@code backToSender}: an IRC client shows its own
+     * action itself unless it asked for its lines back (echo-message).
+     */
+    public ChatLine act(Member from, String text, boolean backToSender) {
+        return publish(backToSender ? null : from, new ChatLine(clock.instant(), ChatLine.Kind.ACTION, from.name(), text));
     }
 
     /** An announcement from the operator to everyone, kept in the history. */

@@ -140,7 +140,7 @@ final class IrcSession {
             if (!inChannel) {
                 irc.numeric("404", target, "Cannot send to channel (JOIN it first)");
             } else if (action) {
-                room.act(member, body); // the room gives an action back to its sender too
+                room.act(member, body, irc.enabled("echo-message"));
             } else {
                 room.say(member, body);
                 if (irc.enabled("echo-message")) {

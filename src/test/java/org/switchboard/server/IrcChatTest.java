@@ -174,4 +174,20 @@ class IrcChatTest extends ServerFixture {
                     .matches(":switchboard NOTICE #switchboard :\\[\\d\\d:\\d\\d] bob: from before");
         }
     }
+
+    @Test
+    void anOwnActionComesBackOnlyWithEchoMessage() {
+        try (IrcClient alice = irc("alice")) {
+            alice.send("PRIVMSG #switchboard :\u0001ACTION nods\u0001").send("PING :after");
+            assertThat(alice.await(l -> l.contains("nods") || l.contains("PONG"))).contains("PONG");
+        }
+        registerOnLine("bob");
+        try (IrcClient bob = new IrcClient(server.ircPort().orElseThrow())) {
+            bob.send("CAP LS 302").send("CAP REQ :echo-message").send("PASS :" + PASSWORD).send("NICK bob")
+                    .send("USER u 0 * :x").send("CAP END");
+            bob.awaitNumeric("366");
+            bob.send("PRIVMSG #switchboard :\u0001ACTION nods\u0001");
+            assertThat(bob.await(l -> l.startsWith(":bob!") && l.contains("nods"))).isEqualTo(":bob!bob@switchboard PRIVMSG #switchboard :\u0001ACTION nods\u0001");
+        }
+    }
 }
