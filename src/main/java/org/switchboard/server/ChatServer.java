@@ -329,7 +329,8 @@ public final class ChatServer implements ServerView, AutoCloseable {
         Writers.WriteRound round = running == null ? null : running.writers().lastRound();
         return new ServerStats(state, port(), config.mode(), uptime, connections.size(),
                 current == null ? 0 : current.room().size(), events.peakOnline(), events.messages(), registeredUsers(),
-                round == null ? Duration.ZERO : Duration.ofNanos(round.nanos()), round == null ? 0 : round.clients());
+                round == null ? Duration.ZERO : Duration.ofNanos(round.nanos()), round == null ? 0 : round.clients(),
+                ircPort().orElse(ServerConfig.IRC_OFF));
     }
 
     @Override

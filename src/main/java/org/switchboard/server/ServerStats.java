@@ -9,6 +9,7 @@ import java.time.Duration;
  *                          member with lines due; the slowest writer thread's), zero before the first: a
  *                          chat line waits for the next round to reach a member
  * @param writeRoundClients the members that round went through, 0 before the first
+ * @param ircPort           the IRC port (the real one once bound), {@link ServerConfig#IRC_OFF} for none
  */
 public record ServerStats(
         ServerState state,
@@ -21,4 +22,5 @@ public record ServerStats(
         long messages,
         int registeredUsers,
         Duration writeRound,
-        int writeRoundClients) { }
+        int writeRoundClients,
+        int ircPort) { }

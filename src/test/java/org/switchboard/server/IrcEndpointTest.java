@@ -81,4 +81,17 @@ class IrcEndpointTest extends ServerFixture {
             assertThat(second.readToEnd()).containsExactly("ERROR :Closing link: Too many connections from your address.");
         }
     }
+
+    @Test
+    void anIrcClientThatFloodsIsWarnedInANoticeThenClosedWithError() {
+        server = TestServer.start(dir, c -> c.flood(new FloodLimits(2, 1, 2, 4)));
+        try (IrcClient client = new IrcClient(server.ircPort().orElseThrow())) {
+            for (int i = 0; i < 10; i++) {
+                client.send("PING :" + i);
+            }
+            java.util.List<String> lines = client.readToEnd();
+            assertThat(lines).anyMatch(l -> l.startsWith(":switchboard NOTICE * :You are sending too fast"));
+            assertThat(lines).last().asString().isEqualTo("ERROR :Closing link: Excess flood: too many lines too fast. Goodbye.");
+        }
+    }
 }

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerState;
 import org.switchboard.server.ServerStats;
 
@@ -24,6 +25,8 @@ public final class StatusModel {
     private final ReadOnlyStringWrapper uptime = new ReadOnlyStringWrapper("up 0s");
     private final ReadOnlyIntegerWrapper registeredUsers = new ReadOnlyIntegerWrapper();
     private final RateMeter meter = new RateMeter(RATE_WINDOW_NANOS);
+    /** The IRC port of the latest stats, {@link ServerConfig#IRC_OFF} for none. */
+    private int ircPort = ServerConfig.IRC_OFF;
 
     public ReadOnlyObjectProperty<ServerState> stateProperty() {
         return state.getReadOnlyProperty();
@@ -33,7 +36,7 @@ public final class StatusModel {
         return port.getReadOnlyProperty();
     }
 
-    /** "Listening on :5050", "Paused · :5050 closed", "Stopped". */
+    /** "Listening on :5050 · IRC :6667", "Paused · :5050 · IRC :6667 closed", "Stopped". */
     public ReadOnlyStringProperty badgeProperty() {
         return badge.getReadOnlyProperty();
     }
@@ -66,9 +69,10 @@ public final class StatusModel {
     void stateChanged(ServerState newState, int newPort) {
         port.set(newPort);
         state.set(newState);
+        String irc = ircPort == ServerConfig.IRC_OFF ? "" : " · IRC :" + ircPort;
         badge.set(switch (newState) {
-            case LISTENING -> "Listening on :" + newPort;
-            case PAUSED -> "Paused · :" + newPort + " closed";
+            case LISTENING -> "Listening on :" + newPort + irc;
+            case PAUSED -> "Paused · :" + newPort + irc + " closed";
             case STOPPED -> "Stopped";
         });
         nobodyOnline.set(nobodyOnline(newState, newPort));
@@ -83,7 +87,8 @@ public final class StatusModel {
     }
 
     void stats(ServerStats stats, long nanos) {
-        if (stats.state() != state.get() || stats.port() != port.get()) {
+        if (stats.state() != state.get() || stats.port() != port.get() || stats.ircPort() != ircPort) {
+            ircPort = stats.ircPort();
             stateChanged(stats.state(), stats.port());
         }
         clients.set(stats.usersOnline() + " online · peak " + stats.peakUsersOnline());

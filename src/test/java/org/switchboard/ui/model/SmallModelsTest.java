@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.switchboard.chat.MemberInfo;
+import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerMode;
 import org.switchboard.server.ServerState;
 import org.switchboard.server.ServerStats;
@@ -77,11 +78,21 @@ class SmallModelsTest {
     }
 
     @Test
+    void theStatusBadgeNamesTheIrcPort() {
+        StatusModel status = new StatusModel();
+        status.stats(new ServerStats(ServerState.LISTENING, 5050, ServerMode.CHAT, Duration.ZERO, 0, 0, 0, 0, 0,
+                Duration.ZERO, 0, 6667), 0);
+        assertThat(status.badgeProperty().get()).isEqualTo("Listening on :5050 · IRC :6667");
+        status.stateChanged(ServerState.PAUSED, 5050);
+        assertThat(status.badgeProperty().get()).isEqualTo("Paused · :5050 · IRC :6667 closed");
+    }
+
+    @Test
     void statusTextsSayStatePortClientsAndUptime() {
         StatusModel status = new StatusModel();
         assertThat(status.badgeProperty().get()).isEqualTo("Stopped");
         status.stats(new ServerStats(ServerState.LISTENING, 5050, ServerMode.CHAT, Duration.ofSeconds(3723), 4, 3, 7,
-                10, 12, Duration.ZERO, 0), 0);
+                10, 12, Duration.ZERO, 0, ServerConfig.IRC_OFF), 0);
         assertThat(status.badgeProperty().get()).isEqualTo("Listening on :5050");
         assertThat(status.clientsProperty().get()).isEqualTo("3 online · peak 7");
         assertThat(status.uptimeProperty().get()).isEqualTo("up 1:02:03");
