@@ -285,6 +285,10 @@ public final class Operator {
         try {
             server.clearLogs();
             return Reply.success("Logs cleared.");
+        } catch (IdentityFileException e) {
+            return Reply.failure("Cannot read the identity file: " + e.getMessage());
+        } catch (DataFolderException e) {
+            return Reply.failure("Cannot clear the logs: " + e.getMessage());
         } catch (UncheckedIOException e) {
             return Reply.failure("Cannot clear the logs: " + e.getCause().getMessage());
         }

@@ -249,19 +249,15 @@ public final class ChatServer implements ServerView, AutoCloseable {
     }
 
     /** Empties server.log (file and memory). */
-    public void clearLogs() {
+    public void clearLogs() throws IdentityFileException, DataFolderException {
+        openDataLocked(); // the log's folder must be this server's: never empty another server's log
         log.clear();
         events.fire(new ServerEvent.LogsCleared());
     }
 
     /** Forgets every registered user and token; returns how many users were removed. */
     public int clearUsers() throws IdentityFileException, DataFolderException {
-        lifecycle.lock();
-        try {
-            openData();
-        } finally {
-            lifecycle.unlock();
-        }
+        openDataLocked();
         int removed = data.users().clear();
         log.info("Identity file cleared: " + removed + " user(s) removed");
         return removed;
@@ -378,6 +374,15 @@ public final class ChatServer implements ServerView, AutoCloseable {
         return new Connection(new PlainTransport(channel, remote, running.poller()), services,
                 running.writers().nextLane(), scheduler,
                 endpoint.protocol(), connections::closed);
+    }
+
+    private void openDataLocked() throws IdentityFileException, DataFolderException {
+        lifecycle.lock();
+        try {
+            openData();
+        } finally {
+            lifecycle.unlock();
+        }
     }
 
     private void openData() throws IdentityFileException, DataFolderException {
