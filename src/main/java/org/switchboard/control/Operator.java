@@ -20,6 +20,7 @@ import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerState;
 import org.switchboard.server.ServerStats;
 import org.switchboard.server.ServerView;
+import org.switchboard.server.TlsException;
 
 /**
  * The one operator command set: the serve console types it, the control panel's buttons and command
@@ -102,6 +103,8 @@ public final class Operator {
             case "msg" -> msg(argument);
             case "stop" -> stop();
             case "limits" -> limits();
+            case "tls" -> tls();
+            case "reload-tls" -> reloadTls();
             default -> Reply.failure("Unknown command '" + parts[0] + "'. Type 'help' for the list.");
         };
     }
@@ -114,12 +117,45 @@ public final class Operator {
             case STOPPED -> "stopped";
         };
         return Reply.success(
-                "Server " + where + ", " + stats.mode().name().toLowerCase(Locale.ROOT) + " mode, up "
+                "Server " + where + (stats.state() == ServerState.STOPPED ? "" : " (not encrypted)" + tlsWhere())
+                        + ", " + stats.mode().name().toLowerCase(Locale.ROOT) + " mode, up "
                         + formatDuration(stats.uptime()),
                 "Users online " + stats.usersOnline() + " (peak " + stats.peakUsersOnline() + "), connections "
                         + stats.connections() + ", registered users " + stats.registeredUsers()
                         + ", messages " + stats.messages(),
                 writeRoundLine(stats));
+    }
+
+    /** ", TLS on port 5443 (SHA256:...)", or nothing when TLS is off. */
+    private String tlsWhere() {
+        int port = server.tlsPort();
+        return port == ServerConfig.OFF || server.tlsFingerprint() == null ? ""
+                : " and " + port + " (TLS, certificate " + server.tlsFingerprint() + ")";
+    }
+
+    /** The TLS port and the certificate in service: what a user compares the client's fingerprint with. */
+    public Reply tls() {
+        if (!server.config().tlsOn()) {
+            return Reply.success("TLS is off (--tls-port off).");
+        }
+        String fingerprint = server.tlsFingerprint();
+        if (fingerprint == null) {
+            return Reply.success("TLS starts with the server (port " + server.config().tlsPort() + ").");
+        }
+        return Reply.success("TLS on port " + server.tlsPort() + ", certificate " + fingerprint,
+                "Certificate from " + server.config().tls().describe());
+    }
+
+    /** Reads the certificate's files again; a new one that does not load or check out is refused. */
+    public Reply reloadTls() {
+        try {
+            return Reply.success("TLS certificate reloaded: " + server.reloadTls()
+                    + " (open connections keep the old one).");
+        } catch (TlsException e) {
+            return Reply.failure("TLS certificate not reloaded, the old one stays in service: " + e.getMessage());
+        } catch (IllegalStateException e) {
+            return Reply.failure("Nothing to reload: " + e.getMessage() + ".");
+        }
     }
 
     /** The writers' last round through the room: about the longest a chat line waits to be written. */

@@ -55,6 +55,8 @@ public final class ChatServer implements ServerView, AutoCloseable {
     private ScheduledExecutorService scheduler;
     /** The read poller, the writer lanes and the deadline checks; null when stopped. */
     private volatile IoThreads io;
+    /** The TLS certificate in service, loaded at the first start; null without a TLS endpoint. */
+    private volatile TlsContext tls;
     /** Opened at the first start (or clear-users), kept to {@link #close}. */
     private volatile ServerData data;
 
@@ -78,7 +80,8 @@ public final class ChatServer implements ServerView, AutoCloseable {
      * @return false when the server was not stopped (nothing changed)
      * @throws DataFolderException when a data folder cannot be used or another server holds it
      * @throws IdentityFileException when users.txt cannot be read: the server does not start
-     * @throws IOException when a port cannot be bound (e.g. it is in use)
+     * @throws IOException when a port cannot be bound (e.g. it is in use), or a {@link TlsException}
+     *         when the TLS certificate cannot be loaded
      */
     public boolean start() throws IOException, IdentityFileException, DataFolderException {
         lifecycle.lock();
@@ -87,6 +90,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
                 return false;
             }
             openData();
+            loadTls();
             endpoints.bindAll("Cannot listen on port ");
             startedAt = clock.instant();
             if (scheduler == null) {
@@ -97,6 +101,11 @@ public final class ChatServer implements ServerView, AutoCloseable {
             log.info("Server started (" + config.mode().name().toLowerCase() + " mode, "
                     + config.threads().name().toLowerCase() + " threads)");
             endpoints.logListening();
+            if (tls != null) {
+                TlsCredentials in = tls.credentials();
+                log.info("TLS certificate " + in.fingerprint() + " (" + tls.files().describe() + ", valid until "
+                        + in.notAfter() + ")");
+            }
             setState(ServerState.LISTENING);
             return true;
         } finally {
@@ -267,7 +276,42 @@ public final class ChatServer implements ServerView, AutoCloseable {
         return removed;
     }
 
+    /**
+     * Loads the TLS certificate's files again and puts the new certificate in service; connections
+     * already open keep theirs. A new one that does not load or check out is refused and the old one
+     * stays.
+     *
+     * @return the fingerprint now in service
+     * @throws TlsException why the new certificate was refused (the old one still serves)
+     * @throws IllegalStateException when the server has no TLS endpoint or has not started yet
+     */
+    public String reloadTls() throws TlsException {
+        TlsContext current = tls;
+        if (current == null) {
+            throw new IllegalStateException(config.tlsOn() ? "TLS starts with the server" : "TLS is off (--tls-port off)");
+        }
+        try {
+            String fingerprint = current.reload().fingerprint();
+            log.info("TLS certificate reloaded: " + fingerprint);
+            return fingerprint;
+        } catch (TlsException e) {
+            log.error("TLS certificate not reloaded, the old one stays in service: " + e.getMessage());
+            throw e;
+        }
+    }
+
     // ---- what the server shows ----
+
+    @Override
+    public int tlsPort() {
+        return endpoints.tlsPort();
+    }
+
+    @Override
+    public String tlsFingerprint() {
+        TlsContext current = tls;
+        return current == null ? null : current.credentials().fingerprint();
+    }
 
     @Override
     public ServerConfig config() {
@@ -371,13 +415,23 @@ public final class ChatServer implements ServerView, AutoCloseable {
 
     // ---- internals ----
 
-    /** The pipeline of one admitted socket: plain transport, the endpoint's front-end, a writer lane. */
+    /** The pipeline of one admitted socket: its endpoint's transport and front-end, a writer lane. */
     private Connection connect(SocketChannel channel, InetSocketAddress remote, Endpoint endpoint) {
         FrontEnd.Services services = new FrontEnd.Services(data.room(), data.authenticator(), log, clock, config);
         IoThreads running = io;
-        return new Connection(new PlainTransport(channel, remote, running.poller()), services,
+        Transport transport = endpoint.encrypted()
+                ? new TlsTransport(channel, remote, running.poller(), tls.engine())
+                : new PlainTransport(channel, remote, running.poller(), endpoints.tlsPort());
+        return new Connection(transport, services,
                 running.writers().nextLane(), scheduler,
                 endpoint.protocol(), connections::closed);
+    }
+
+    /** The certificate, made or read at the first start; a failure stops the start with the file and why. */
+    private void loadTls() throws TlsException {
+        if (tls == null && config.tlsOn()) {
+            tls = TlsContext.load(config.tls());
+        }
     }
 
     private void openData() throws IdentityFileException, DataFolderException {

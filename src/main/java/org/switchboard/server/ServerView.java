@@ -25,6 +25,16 @@ public interface ServerView {
     /** The port of the first endpoint (the real one once started with port 0). */
     int port();
 
+    /** The TLS endpoint's port (the real one once started with 0), or {@link ServerConfig#OFF}. */
+    default int tlsPort() {
+        return ServerConfig.OFF;
+    }
+
+    /** The SHA-256 fingerprint of the TLS certificate in service ({@code SHA256:AB:CD:...}), or null. */
+    default String tlsFingerprint() {
+        return null;
+    }
+
     ServerStats stats();
 
     List<MemberInfo> users();

@@ -43,7 +43,7 @@ class ServeProcessTest {
         // as the jar's manifest does: JLine loads its native library without a warning
         List<String> command = new java.util.ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--port", "0", "--bind", "127.0.0.1", "--data-dir", dir.toString(),
+                Main.class.getName(), "serve", "--port", "0", "--tls-port", "0", "--bind", "127.0.0.1", "--data-dir", dir.toString(),
                 "--hash-iterations", "1000"));
         command.addAll(List.of(extra));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -120,7 +120,7 @@ class ServeProcessTest {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
             String java = ProcessHandle.current().info().command().orElse("java");
             Process failing = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "serve", "--port", String.valueOf(taken.getLocalPort()),
+                    Main.class.getName(), "serve", "--port", String.valueOf(taken.getLocalPort()), "--tls-port", "0",
                     "--data-dir", dir.toString()).redirectErrorStream(true).start();
             String text = new String(failing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(failing.waitFor(20, TimeUnit.SECONDS)).isTrue();
