@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.switchboard.auth.IdentityFileException;
@@ -38,6 +40,8 @@ import org.switchboard.log.LogEntry;
  */
 public final class ChatServer implements ServerView, AutoCloseable {
     private static final long STOP_GRACE_MILLIS = 3_000;
+    /** How often the TLS certificate's files are looked at for a renewal. */
+    static final long TLS_WATCH_SECONDS = 2;
     /** Lines of the activity log kept in memory for "logs" and the control panel. */
     public static final int LOG_MEMORY_LINES = 10_000;
 
@@ -57,6 +61,8 @@ public final class ChatServer implements ServerView, AutoCloseable {
     private volatile IoThreads io;
     /** The TLS certificate in service, loaded at the first start; null without a TLS endpoint. */
     private volatile TlsContext tls;
+    /** Looks at the certificate's files every few seconds while running; null when stopped or without TLS. */
+    private ScheduledFuture<?> tlsWatch;
     /** Opened at the first start (or clear-users), kept to {@link #close}. */
     private volatile ServerData data;
 
@@ -98,6 +104,10 @@ public final class ChatServer implements ServerView, AutoCloseable {
                         Thread.ofPlatform().name("switchboard-scheduler").daemon(true).factory());
             }
             io = new IoThreads(config, connections, data.room().feed(), scheduler);
+            if (tls != null) {
+                tlsWatch = scheduler.scheduleWithFixedDelay(this::reloadTlsIfChanged, TLS_WATCH_SECONDS,
+                        TLS_WATCH_SECONDS, TimeUnit.SECONDS);
+            }
             log.info("Server started (" + config.mode().name().toLowerCase() + " mode, "
                     + config.threads().name().toLowerCase() + " threads)");
             endpoints.logListening();
@@ -174,6 +184,10 @@ public final class ChatServer implements ServerView, AutoCloseable {
             }
             endpoints.unbindAll();
             state = ServerState.STOPPED;
+            if (tlsWatch != null) {
+                tlsWatch.cancel(false);
+                tlsWatch = null;
+            }
             connections.closeAll(new CloseCause.ServerStopped(), STOP_GRACE_MILLIS);
             io.close();
             io = null;
@@ -297,6 +311,19 @@ public final class ChatServer implements ServerView, AutoCloseable {
         } catch (TlsException e) {
             log.error("TLS certificate not reloaded, the old one stays in service: " + e.getMessage());
             throw e;
+        }
+    }
+
+    /** On the scheduler: a certificate renewed on disk (Let's Encrypt) is put in service without a command. */
+    private void reloadTlsIfChanged() {
+        TlsContext current = tls;
+        if (current == null || !current.changedSinceLastLook()) {
+            return;
+        }
+        try {
+            reloadTls();
+        } catch (TlsException | RuntimeException e) {
+            // logged by reloadTls; the old certificate serves on, and the next change is tried again
         }
     }
 

@@ -1,8 +1,13 @@
 package org.switchboard.server;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -23,10 +28,43 @@ final class TlsContext {
 
     private final TlsFiles files;
     private volatile InService current;
+    /** The files' times and sizes at the last load or attempt (the watch's thread, and reload). */
+    private volatile List<String> stamps;
 
     private TlsContext(TlsFiles files, InService first) {
         this.files = files;
         this.current = first;
+        this.stamps = stamps(files);
+    }
+
+    /**
+     * Whether a file has changed since the last load or attempt; the change counts as seen. A renewal
+     * that writes the certificate and then the key is seen as two changes: the first may be refused
+     * (the key does not match yet), the second loads.
+     */
+    boolean changedSinceLastLook() {
+        List<String> now = stamps(files);
+        if (now.equals(stamps)) {
+            return false;
+        }
+        stamps = now;
+        return true;
+    }
+
+    private static List<String> stamps(TlsFiles files) {
+        return Stream.of(files.certificate(), files.key(), files.keystore(), files.keystorePasswordFile())
+                .filter(Objects::nonNull)
+                .map(TlsContext::stamp)
+                .toList();
+    }
+
+    /** A file's time and size, following links (Let's Encrypt's live/ files are links into archive/). */
+    private static String stamp(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis() + "/" + Files.size(file);
+        } catch (IOException e) {
+            return "missing";
+        }
     }
 
     /** Loads the certificate {@code files} name (making the self-signed one if need be). */
@@ -36,6 +74,7 @@ final class TlsContext {
 
     /** Loads the files again; on any error the certificate in service stays and the error is thrown. */
     TlsCredentials reload() throws TlsException {
+        stamps = stamps(files);
         InService next = inService(TlsCredentials.load(files));
         current = next;
         return next.credentials();

@@ -163,7 +163,8 @@ record TlsCredentials(PrivateKey key, X509Certificate[] chain, String source) {
             for (Object item = parser.readObject(); item != null; item = parser.readObject()) {
                 switch (item) {
                     case PEMKeyPair pair -> {
-                        return converter.getKeyPair(pair).getPrivate(); // BEGIN RSA/EC PRIVATE KEY
+                        // BEGIN RSA/EC PRIVATE KEY; the public half may be missing (it is optional in an EC key)
+                        return converter.getPrivateKey(pair.getPrivateKeyInfo());
                     }
                     case PrivateKeyInfo info -> {
                         return converter.getPrivateKey(info); // BEGIN PRIVATE KEY (PKCS#8)

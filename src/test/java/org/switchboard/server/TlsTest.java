@@ -5,27 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.switchboard.support.TestServer.PASSWORD;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
-import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.log.LogEntry;
 import org.switchboard.protocol.Protocol;
 import org.switchboard.support.LineClient;
+import org.switchboard.support.TlsClients;
 import org.switchboard.support.TestServer;
 
 /** The line protocol over TLS: real JDK SSLSocket clients that trust the server's self-signed certificate. */
@@ -144,12 +143,54 @@ class TlsTest {
     @Test
     void stopSendsCloseNotify() throws Exception {
         server = TestServer.start(dir);
-        LineClient secure = tlsClient("TLSv1.3").register("alice", PASSWORD);
-        server.stop();
-        assertThat(secure.readToEnd()).anyMatch(line -> line.contains("shutting down"));
-        // the SSLSocket marks its input shut only on a close_notify; at a bare end of the stream it does not
-        assertThat(secure.socket().isInputShutdown()).isTrue();
-        secure.close();
+        // TLS 1.2, whose record headers say in clear which record is an alert (1.3 hides it)
+        RecordWatch watch = new RecordWatch();
+        watch.connect(new InetSocketAddress("127.0.0.1", server.tlsPort()));
+        SSLSocket socket = (SSLSocket) TlsClients.context(certificate()).getSocketFactory()
+                .createSocket(watch, "127.0.0.1", server.tlsPort(), true);
+        socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+        try (LineClient secure = new LineClient(socket).register("alice", PASSWORD)) {
+            server.stop();
+            assertThat(secure.readToEnd()).anyMatch(line -> line.contains("shutting down"));
+        }
+        assertThat(watch.lastRecordType).isEqualTo(ALERT_RECORD);
+    }
+
+    private static final int ALERT_RECORD = 21;
+
+    /** A socket under the SSLSocket that notes the type of each TLS record coming in. */
+    private static final class RecordWatch extends Socket {
+        volatile int lastRecordType = -1;
+        private final byte[] header = new byte[5];
+        private int inHeader;
+        private int bodyLeft;
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+            return new FilterInputStream(super.getInputStream()) {
+                @Override
+                public int read(byte[] bytes, int offset, int length) throws IOException {
+                    int n = super.read(bytes, offset, length);
+                    for (int i = 0; i < n; i++) {
+                        see(bytes[offset + i]);
+                    }
+                    return n;
+                }
+            };
+        }
+
+        private void see(byte b) {
+            if (bodyLeft > 0) {
+                bodyLeft--;
+                return;
+            }
+            header[inHeader++] = b;
+            if (inHeader == header.length) {
+                lastRecordType = header[0] & 0xff;
+                bodyLeft = ((header[3] & 0xff) << 8) | (header[4] & 0xff);
+                inHeader = 0;
+            }
+        }
     }
 
     @Test
@@ -175,28 +216,11 @@ class TlsTest {
     }
 
     private X509Certificate certificate() throws Exception {
-        try (InputStream in = Files.newInputStream(dir.resolve("tls/server.crt"))) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
+        return TlsClients.read(dir.resolve("tls/server.crt"));
     }
 
-    /** A TLS client of the server's TLS port that trusts the certificate in the data folder (and only it). */
     private LineClient tlsClient(String protocol) throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        trusted.setCertificateEntry("server", certificate());
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
-        socket.connect(new InetSocketAddress("127.0.0.1", server.tlsPort()), 5_000);
-        socket.setEnabledProtocols(new String[] {protocol});
-        var parameters = socket.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the host name (here 127.0.0.1) is checked
-        socket.setSSLParameters(parameters);
-        socket.startHandshake();
-        return new LineClient(socket);
+        return TlsClients.connect(server.tlsPort(), certificate(), protocol);
     }
 
     private void awaitLog(String text) {
