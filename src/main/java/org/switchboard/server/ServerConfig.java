@@ -84,7 +84,7 @@ public record ServerConfig(
     public static final Setting WRITE_BUDGET = Setting.count("write budget", 250_000, 1_000, 100_000_000);
 
     /** The line protocol over TLS; {@link #OFF} (-1) serves no TLS. */
-    public static final Setting TLS_PORT = Setting.count("TLS port", 5443, 0, 65535);
+    public static final Setting TLS_PORT = Setting.count("TLS port", Protocol.DEFAULT_TLS_PORT, 0, 65535);
     /** The port of a listener that is turned off ({@code --tls-port off}). */
     public static final int OFF = -1;
 

@@ -15,7 +15,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -27,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,6 +46,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.switchboard.protocol.Fingerprints;
 
 /**
  * A certificate chain and its private key, loaded and checked: PEM files, a PKCS12 keystore, or the
@@ -84,10 +83,9 @@ record TlsCredentials(PrivateKey key, X509Certificate[] chain, String source) {
 
     static String fingerprint(X509Certificate certificate) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-            return "SHA256:" + HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+            return Fingerprints.sha256(certificate.getEncoded());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+            throw new IllegalStateException("a certificate that cannot be encoded: " + e.getMessage(), e);
         }
     }
 
