@@ -205,7 +205,14 @@ final class TlsTransport implements Transport {
                 }
                 case NEED_WRAP -> {
                     refuseRenegotiation();
-                    next = wrapAndFlush();
+                    try {
+                        next = wrapAndFlush();
+                    } catch (SSLException e) {
+                        // the engine refuses here what it cannot agree on (a protocol version, a cipher suite)
+                        broken = !handshaken;
+                        throw new TransportRefusal((handshaken ? "TLS error: " : "TLS handshake failed: ")
+                                + e.getMessage(), null);
+                    }
                 }
                 case FINISHED -> {
                     handshaken = true;

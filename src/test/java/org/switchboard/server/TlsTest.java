@@ -65,6 +65,20 @@ class TlsTest {
     }
 
     @Test
+    void aHandshakeTheServerCannotAgreeToIsClosedWithALogLine() throws Exception {
+        server = TestServer.start(dir);
+        SSLSocket socket = (SSLSocket) TlsClients.context(certificate()).getSocketFactory().createSocket();
+        socket.connect(new InetSocketAddress("127.0.0.1", server.tlsPort()), 5_000);
+        try (socket) {
+            // only a cipher suite for RSA certificates: the server's is an EC one
+            socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+            socket.setEnabledCipherSuites(new String[] {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"});
+            assertThatThrownBy(socket::startHandshake).isInstanceOf(javax.net.ssl.SSLException.class);
+        }
+        awaitLog("closed: TLS handshake failed");
+    }
+
+    @Test
     void theSelfSignedCertificateIsMadeOnceWithAnOwnerOnlyKey() throws Exception {
         server = TestServer.start(dir);
         String first = server.tlsFingerprint();
