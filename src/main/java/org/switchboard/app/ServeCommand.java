@@ -75,8 +75,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         Thread hook = new Thread(chat::close, "switchboard-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        String banner = "Listening on port " + chat.port() + (config.tlsOn() ? " (not encrypted) and on port "
-                + chat.tlsPort() + " (TLS, certificate " + chat.tlsFingerprint() + ")" : "") + System.lineSeparator()
+        // the first line stays "Listening on port N": scripts read the plain port from it
+        String banner = "Listening on port " + chat.port() + System.lineSeparator()
+                + (config.tlsOn() ? "TLS on port " + chat.tlsPort() + ", certificate " + chat.tlsFingerprint()
+                        + System.lineSeparator() : "")
                 + "Switchboard " + Main.version() + ", " + config.mode().name().toLowerCase() + " mode, data in "
                 + config.usersFile().toAbsolutePath().getParent() + ". Type 'help' for commands.";
         runConsole(Operator.forServe(chat), banner);

@@ -22,7 +22,7 @@ final class Commands {
 
     private static final List<String> HELP_FIRST = List.of(
             "Commands:",
-            "  status              state, port, uptime, clients and messages",
+            "  status              state, ports (plain and TLS), uptime, clients and messages",
             "  users               who is signed in (who works too)",
             "  pause               stop listening (new connections are refused; users keep chatting)",
             "  resume              listen again on the same port");

@@ -110,12 +110,12 @@ public final class ChatServer implements ServerView, AutoCloseable {
             }
             log.info("Server started (" + config.mode().name().toLowerCase() + " mode, "
                     + config.threads().name().toLowerCase() + " threads)");
-            endpoints.logListening();
             if (tls != null) {
                 TlsCredentials in = tls.credentials();
                 log.info("TLS certificate " + in.fingerprint() + " (" + tls.files().describe() + ", valid until "
                         + in.notAfter() + ")");
             }
+            endpoints.logListening();
             setState(ServerState.LISTENING);
             return true;
         } finally {

@@ -78,7 +78,6 @@ final class Endpoints {
 
     /** Says where each endpoint listens, in the activity log. */
     void logListening() {
-        acceptors.forEach(a -> log.info("Listening on port " + a.port()
-                + (a.endpoint().encrypted() ? " (TLS)" : " (not encrypted)")));
+        acceptors.forEach(a -> log.info("Listening on port " + a.port() + (a.endpoint().encrypted() ? " (TLS)" : "")));
     }
 }
