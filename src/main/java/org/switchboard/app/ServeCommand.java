@@ -16,6 +16,7 @@ import org.switchboard.control.Operator;
 import org.switchboard.server.ChatServer;
 import org.switchboard.server.DataFolderException;
 import org.switchboard.server.ServerConfig;
+import org.switchboard.server.TlsException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,8 +47,15 @@ final class ServeCommand implements Callable<Integer> {
         try {
             chat.start();
         } catch (BindException e) {
-            System.err.println("switchboard: cannot listen on port " + config.port() + ": " + e.getMessage()
-                    + " (is another server running? choose another with --port, or --port 0 for any free one)");
+            boolean tls = e.getMessage() != null && e.getMessage().startsWith("--tls-port");
+            System.err.println("switchboard: cannot listen on " + (tls ? "" : "port " + config.port() + ": ")
+                    + e.getMessage() + " (is another server running? choose another with "
+                    + (tls ? "--tls-port" : "--port") + ", or 0 for any free one)");
+            chat.close();
+            return 1;
+        } catch (TlsException e) {
+            System.err.println("switchboard: the TLS certificate cannot be used, so the server did not start: "
+                    + e.getMessage());
             chat.close();
             return 1;
         } catch (IOException e) {
@@ -67,7 +75,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         Thread hook = new Thread(chat::close, "switchboard-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        // the first line stays "Listening on port N": scripts read the plain port from it
         String banner = "Listening on port " + chat.port() + System.lineSeparator()
+                + (config.tlsOn() ? "TLS on port " + chat.tlsPort() + ", certificate " + chat.tlsFingerprint()
+                        + System.lineSeparator() : "")
                 + "Switchboard " + Main.version() + ", " + config.mode().name().toLowerCase() + " mode, data in "
                 + config.usersFile().toAbsolutePath().getParent() + ". Type 'help' for commands.";
         runConsole(Operator.forServe(chat), banner);

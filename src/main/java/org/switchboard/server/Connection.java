@@ -105,6 +105,8 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
                     break;
                 }
             }
+        } catch (TransportRefusal e) {
+            ending = new CloseCause.Refused(e.getMessage(), e.hint());
         } catch (IOException e) {
             LOG.debug("{}: {}", address, e.toString());
         } catch (RuntimeException e) {
@@ -254,6 +256,11 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
 
     void line(String text) {
         send(Protocol.lineBytes(text));
+    }
+
+    @Override
+    public String transportNotice() {
+        return transport.notice();
     }
 
     @Override

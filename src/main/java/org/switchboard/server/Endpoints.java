@@ -1,21 +1,25 @@
 package org.switchboard.server;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.switchboard.log.ActivityLog;
 
 /**
  * The server's listening endpoints, one {@link Acceptor} each: bound all together or not at all,
- * unbound all together (pause, stop). Today the one endpoint of the configured mode; IRC and TLS
- * endpoints join this list.
+ * unbound all together (pause, stop). The endpoint of the configured mode, and its TLS twin unless
+ * {@code --tls-port off}; IRC endpoints join this list.
  *
  * <p>Threads: under the server's lifecycle lock.
  */
 final class Endpoints {
-    private final List<Acceptor> acceptors;
+    private final List<Acceptor> acceptors = new ArrayList<>();
     private final ActivityLog log;
+    /** The TLS twin of the first endpoint, or null. */
+    private Acceptor tls;
 
     /** The endpoints of {@code config}; each accepted socket goes to {@code admission} with its endpoint. */
     Endpoints(ServerConfig config, LineFormat lineFormat, ActivityLog log, BiConsumer<SocketChannel, Endpoint> admission) {
@@ -24,7 +28,18 @@ final class Endpoints {
                 ? (link, services) -> new EchoFrontEnd(link, lineFormat)
                 : (link, services) -> new LineFrontEnd(link, services, lineFormat);
         Endpoint chat = new Endpoint(config.mode().name().toLowerCase(), config.bindAddress(), config.port(), protocol);
-        this.acceptors = List.of(new Acceptor(chat, log, client -> admission.accept(client, chat)));
+        acceptors.add(new Acceptor(chat, log, client -> admission.accept(client, chat)));
+        if (config.tlsOn()) {
+            Endpoint secure = new Endpoint(chat.name() + "-tls", config.bindAddress(), config.tlsPort(), protocol,
+                    "--tls-port", true);
+            tls = new Acceptor(secure, log, client -> admission.accept(client, secure));
+            acceptors.add(tls);
+        }
+    }
+
+    /** The TLS endpoint's port (the real one once bound), or {@link ServerConfig#OFF}. */
+    int tlsPort() {
+        return tls == null ? ServerConfig.OFF : tls.port();
     }
 
     /** The first endpoint's port: the real one once bound with 0, or the one asked for. */
@@ -43,8 +58,15 @@ final class Endpoints {
             try {
                 acceptor.bind();
             } catch (IOException e) {
-                log.error(failure + acceptor.port() + ": " + e.getMessage());
+                log.error(failure + acceptor.port() + " (" + acceptor.endpoint().option() + "): " + e.getMessage());
                 unbindAll();
+                if (e instanceof BindException && acceptor != acceptors.getFirst()) {
+                    // the first port's errors name it already; a later one's must say which option it is
+                    BindException named = new BindException(acceptor.endpoint().option() + " " + acceptor.port()
+                            + ": " + e.getMessage());
+                    named.initCause(e);
+                    throw named;
+                }
                 throw e;
             }
         }
@@ -56,6 +78,6 @@ final class Endpoints {
 
     /** Says where each endpoint listens, in the activity log. */
     void logListening() {
-        acceptors.forEach(a -> log.info("Listening on port " + a.port()));
+        acceptors.forEach(a -> log.info("Listening on port " + a.port() + (a.endpoint().encrypted() ? " (TLS)" : "")));
     }
 }

@@ -35,7 +35,9 @@ public record ServerConfig(
         Duration keepAlive,
         Duration idleTimeout,
         Duration writeCoalesce,
-        int writeBudget) {
+        int writeBudget,
+        int tlsPort,
+        TlsFiles tls) {
 
     public static final Setting PORT = Setting.count("port", Protocol.DEFAULT_PORT, 0, 65535);
     /** OWASP's figure for PBKDF2-SHA256; lower only for tests and mass-registration benchmarks. */
@@ -81,6 +83,11 @@ public record ServerConfig(
      */
     public static final Setting WRITE_BUDGET = Setting.count("write budget", 250_000, 1_000, 100_000_000);
 
+    /** The line protocol over TLS; {@link #OFF} (-1) serves no TLS. */
+    public static final Setting TLS_PORT = Setting.count("TLS port", Protocol.DEFAULT_TLS_PORT, 0, 65535);
+    /** The port of a listener that is turned off ({@code --tls-port off}). */
+    public static final int OFF = -1;
+
     public static final ServerMode DEFAULT_MODE = ServerMode.CHAT;
     public static final ThreadKind DEFAULT_THREADS = ThreadKind.VIRTUAL;
     /** The folder of the three files unless each is given: the current folder. */
@@ -111,6 +118,15 @@ public record ServerConfig(
         IDLE_TIMEOUT_SECONDS.require(Objects.requireNonNull(idleTimeout));
         WRITE_COALESCE_MILLIS.require(Objects.requireNonNull(writeCoalesce));
         WRITE_BUDGET.require(writeBudget);
+        if (tlsPort != OFF) {
+            TLS_PORT.require(tlsPort);
+        }
+        Objects.requireNonNull(tls);
+    }
+
+    /** Whether the line protocol is served over TLS too. */
+    public boolean tlsOn() {
+        return tlsPort != OFF;
     }
 
     private static void requireLogin(int failures, Duration window, Duration lockout) {
@@ -155,6 +171,8 @@ public record ServerConfig(
         b.idleTimeout = idleTimeout;
         b.writeCoalesce = writeCoalesce;
         b.writeBudget = writeBudget;
+        b.tlsPort = tlsPort;
+        b.tls = tls;
         return b;
     }
 
@@ -183,6 +201,8 @@ public record ServerConfig(
         private Duration idleTimeout = IDLE_TIMEOUT_SECONDS.defaultDuration();
         private Duration writeCoalesce = WRITE_COALESCE_MILLIS.defaultDuration();
         private int writeBudget = WRITE_BUDGET.defaultValue();
+        private int tlsPort = TLS_PORT.defaultValue();
+        private TlsFiles tls;
 
         public Builder port(int value) {
             port = value;
@@ -310,6 +330,18 @@ public record ServerConfig(
             return this;
         }
 
+        /** The TLS endpoint's port: 0 takes a free one, {@link #OFF} serves no TLS. */
+        public Builder tlsPort(int value) {
+            tlsPort = value;
+            return this;
+        }
+
+        /** The certificate's files; unset, the self-signed one in the data folder's {@code tls}. */
+        public Builder tls(TlsFiles value) {
+            tls = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(port, bindAddress, mode,
                     usersFile != null ? usersFile : dataDir.resolve("users.txt"),
@@ -317,7 +349,8 @@ public record ServerConfig(
                     historyFile != null ? historyFile : dataDir.resolve("history.txt"),
                     hashIterations, minPasswordLength, historyReplay, historyLimit, maxLineBytes,
                     outboxLimitBytes, maxClients, maxClientsPerAddress, signInTimeout, threads,
-                    login, flood, keepAlive, idleTimeout, writeCoalesce, writeBudget);
+                    login, flood, keepAlive, idleTimeout, writeCoalesce, writeBudget, tlsPort,
+                    tls != null ? tls : TlsFiles.selfSigned(dataDir.resolve("tls")));
         }
     }
 }

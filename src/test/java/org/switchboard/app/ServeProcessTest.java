@@ -35,8 +35,8 @@ class ServeProcessTest {
     }
 
     private int startServe(String... extra) throws IOException {
-        List<String> command = Processes.switchboard("serve", "--port", "0", "--bind", "127.0.0.1", "--data-dir",
-                dir.toString(), "--hash-iterations", "1000");
+        List<String> command = Processes.switchboard("serve", "--port", "0", "--tls-port", "0", "--bind", "127.0.0.1",
+                "--data-dir", dir.toString(), "--hash-iterations", "1000");
         command.addAll(List.of(extra));
         process = Processes.start(command, output);
         return Processes.listeningPort(output);
@@ -100,7 +100,7 @@ class ServeProcessTest {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
             String java = ProcessHandle.current().info().command().orElse("java");
             Process failing = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "serve", "--port", String.valueOf(taken.getLocalPort()),
+                    Main.class.getName(), "serve", "--port", String.valueOf(taken.getLocalPort()), "--tls-port", "0",
                     "--data-dir", dir.toString()).redirectErrorStream(true).start();
             String text = new String(failing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(failing.waitFor(20, TimeUnit.SECONDS)).isTrue();

@@ -65,6 +65,7 @@ public final class PanelLoadProbe {
         ServerConfig config = ServerConfig.builder()
                 .port(0)
                 .bindAddress(InetAddress.getLoopbackAddress())
+                .tlsPort(0)
                 .dataDir(dir)
                 .hashIterations(1_000)
                 .maxClientsPerAddress(clients + 10)

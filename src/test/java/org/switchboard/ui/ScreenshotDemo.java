@@ -19,6 +19,7 @@ public final class ScreenshotDemo {
         ServerConfig config = ServerConfig.builder()
                 .port(Integer.parseInt(args[0]))
                 .bindAddress(InetAddress.getLoopbackAddress())
+                .tlsPort(0)
                 .dataDir(Path.of(args[1]))
                 .hashIterations(1_000)
                 .build();
