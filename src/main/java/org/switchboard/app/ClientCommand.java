@@ -12,10 +12,15 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.switchboard.console.ChatClient;
 import org.switchboard.console.Keyboard;
+import org.switchboard.console.KnownServers;
 import org.switchboard.console.TokenFile;
+import org.switchboard.protocol.Fingerprints;
 import org.switchboard.protocol.Protocol;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code switchboard client}: the console chat client. */
 @Command(name = "client", mixinStandardHelpOptions = true, sortOptions = false,
@@ -24,11 +29,24 @@ import picocli.CommandLine.Option;
             "With input from a pipe it prints what the server sends, a line each, and leaves at the end of "
             + "the input."})
 final class ClientCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = {"-H", "--host"}, paramLabel = "HOST", description = "Server host (default: ${DEFAULT-VALUE}).")
     String host = "localhost";
 
-    @Option(names = {"-p", "--port"}, paramLabel = "N", description = "Server port (default: ${DEFAULT-VALUE}).")
-    int port = Protocol.DEFAULT_PORT;
+    @Option(names = {"-p", "--port"}, paramLabel = "N",
+            description = "Server port (default: " + Protocol.DEFAULT_PORT + ", with --tls " + Protocol.DEFAULT_TLS_PORT + ").")
+    Integer port;
+
+    @Option(names = "--tls", description = {"Connect over TLS, checking the certificate against the system's trust "
+                + "store and the host name; a self-signed one is shown and, once accepted, remembered in",
+            "  ~/.config/switchboard/known_servers."})
+    boolean tls;
+
+    @Option(names = "--fingerprint", paramLabel = "SHA256:...",
+            description = "Trust the server's certificate with this fingerprint only (implies --tls; for scripts).")
+    String fingerprint;
 
     @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "Sign in as NAME (default: ask).")
     String name;
@@ -45,7 +63,17 @@ final class ClientCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TokenFile tokens = new TokenFile(tokenFile != null ? tokenFile : TokenFile.defaultLocation());
-        ChatClient.Options options = new ChatClient.Options(host, port, name, !noToken, tokens);
+        ChatClient.Tls secure = null;
+        if (tls || fingerprint != null) {
+            String pinned = fingerprint == null ? null : Fingerprints.normalise(fingerprint);
+            if (fingerprint != null && pinned == null) {
+                throw new ParameterException(spec.commandLine(), "--fingerprint takes SHA256: and 32 bytes in hex"
+                        + " (as the server prints it), not '" + fingerprint + "'");
+            }
+            secure = new ChatClient.Tls(pinned, new KnownServers(KnownServers.defaultLocation()));
+        }
+        int to = port != null ? port : secure != null ? Protocol.DEFAULT_TLS_PORT : Protocol.DEFAULT_PORT;
+        ChatClient.Options options = new ChatClient.Options(host, to, name, !noToken, tokens, secure);
         try (Terminal terminal = TerminalBuilder.builder().name("switchboard").system(true).dumb(true).build()) {
             if (!terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
                 return new ChatClient(options, Keyboard.of(terminal)).run();

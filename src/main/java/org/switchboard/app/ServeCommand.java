@@ -16,6 +16,7 @@ import org.switchboard.server.ChatServer;
 import org.switchboard.server.DataFolderException;
 import org.switchboard.server.EndpointBindException;
 import org.switchboard.server.ServerConfig;
+import org.switchboard.server.TlsException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,10 +47,16 @@ final class ServeCommand implements Callable<Integer> {
         try {
             chat.start();
         } catch (EndpointBindException e) {
-            String option = e.irc() ? "--irc-port" : "--port";
-            System.err.println("switchboard: cannot listen on " + (e.irc() ? "IRC port " : "port ") + e.port() + ": "
-                    + e.getMessage() + (e.inUse() ? " (is another server running? choose another with " + option
-                    + ", or " + option + " 0 for any free one" + (e.irc() ? ", or --irc-port off" : "") + ")" : ""));
+            String option = e.option();
+            System.err.println("switchboard: cannot listen on " + (e.irc() ? "IRC port " : e.encrypted() ? "TLS port "
+                    : "port ") + e.port() + ": " + e.getCause().getMessage() + (e.inUse()
+                    ? " (is another server running? choose another with " + option + ", or " + option
+                    + " 0 for any free one" + (option.equals("--port") ? "" : ", or " + option + " off") + ")" : ""));
+            chat.close();
+            return 1;
+        } catch (TlsException e) {
+            System.err.println("switchboard: the TLS certificate cannot be used, so the server did not start: "
+                    + e.getMessage());
             chat.close();
             return 1;
         } catch (IOException e) {
@@ -69,8 +76,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         Thread hook = new Thread(chat::close, "switchboard-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        // the first line stays "Listening on port N": scripts read the plain port from it
         String banner = "Listening on port " + chat.port() + System.lineSeparator()
                 + chat.ircPort().stream().mapToObj(p -> "IRC on port " + p + System.lineSeparator()).findFirst().orElse("")
+                + (config.tlsOn() ? "TLS on port " + chat.tlsPort() + ", certificate " + chat.tlsFingerprint()
+                        + System.lineSeparator() : "")
                 + "Switchboard " + Main.version() + ", " + config.mode().name().toLowerCase() + " mode, data in "
                 + config.usersFile().toAbsolutePath().getParent() + ". Type 'help' for commands.";
         runConsole(Operator.forServe(chat), banner);

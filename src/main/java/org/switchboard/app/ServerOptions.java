@@ -7,6 +7,7 @@ import org.switchboard.server.FloodLimits;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerMode;
 import org.switchboard.server.ThreadKind;
+import org.switchboard.server.TlsFiles;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -158,6 +159,28 @@ final class ServerOptions {
             throw new IllegalArgumentException("IRC port must be a port number or off, not '" + value + "'", e);
         }
     }
+    @Option(names = "--tls-port", paramLabel = "N|off",
+            description = "Port of the line protocol over TLS; 0 takes a free one, off serves no TLS"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String tlsPort = Integer.toString(ServerConfig.TLS_PORT.defaultValue());
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "TLS certificate chain, PEM, leaf first (Let's Encrypt's fullchain.pem); with --tls-key."
+                    + " Without it or --tls-keystore: a self-signed certificate made once in DIR/tls.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "Its private key, PEM: PKCS#8 or the traditional RSA/EC form (Let's Encrypt's privkey.pem).")
+    Path tlsKey;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "TLS certificate and key in a PKCS12 keystore, instead of --tls-cert and --tls-key.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-keystore-password-file", paramLabel = "FILE",
+            description = "File whose first line is the keystore's password (else the environment variable "
+                    + TlsFiles.PASSWORD_VARIABLE + "; never on the command line).")
+    Path tlsKeystorePasswordFile;
 
     /** The configuration; a value out of range is a usage error of {@code command} (exit code 2). */
     ServerConfig toConfig(CommandSpec command) {
@@ -195,6 +218,21 @@ final class ServerOptions {
                 .writeBudget(writeBudget)
                 .ircPort(ircPort(ircPort))
                 .ircChannel(ircChannel)
+                .tlsPort(tlsPortNumber())
+                .tls(tlsCert == null && tlsKey == null && tlsKeystore == null && tlsKeystorePasswordFile == null ? null
+                        : new TlsFiles(tlsCert, tlsKey, tlsKeystore, tlsKeystorePasswordFile, dataDir.resolve("tls")))
                 .build();
+    }
+
+    private int tlsPortNumber() {
+        if ("off".equalsIgnoreCase(tlsPort)) {
+            return ServerConfig.OFF;
+        }
+        try {
+            return Integer.parseInt(tlsPort);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--tls-port takes a port number (0 for any free one) or off, not '"
+                    + tlsPort + "'");
+        }
     }
 }

@@ -6,6 +6,10 @@ import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.security.GeneralSecurityException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import java.net.UnknownHostException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +39,15 @@ public final class ChatClient {
     static final Duration QUIT_WAIT = Duration.ofSeconds(15);
 
     /** Where to connect and as whom. {@code name} may be null: then it is asked for. */
-    public record Options(String host, int port, String name, boolean useTokens, TokenFile tokens) { }
+    public record Options(String host, int port, String name, boolean useTokens, TokenFile tokens, Tls tls) {
+        /** A plain connection. */
+        public Options(String host, int port, String name, boolean useTokens, TokenFile tokens) {
+            this(host, port, name, useTokens, tokens, null);
+        }
+    }
+
+    /** Over TLS: {@code fingerprint} pins the certificate (null: the system's trust, then the known servers). */
+    public record Tls(String fingerprint, KnownServers known) { }
 
     private final Options options;
     private final Keyboard keyboard;
@@ -63,15 +75,23 @@ public final class ChatClient {
 
     /** Runs the client to the end; returns the process exit code. */
     public int run() {
+        ServerTrust trust = null;
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(options.host(), options.port()), 10_000);
-            OutputStream out = socket.getOutputStream();
-            toServer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-            ServerText text = new ServerText(socket.getInputStream());
-            if (!signIn(text)) {
-                return 1;
+            Socket connected = socket;
+            if (options.tls() != null) {
+                trust = new ServerTrust(server, options.tls().fingerprint(), options.tls().known(), keyboard);
+                connected = encrypted(socket, trust);
             }
-            return chat(text);
+            return run(connected);
+        } catch (SSLHandshakeException e) {
+            say(trust != null && trust.refusal() != null ? trust.refusal()
+                    : "The TLS handshake with " + server + " failed: " + e.getMessage()
+                            + " (is that port the server's TLS port?)");
+            return 1;
+        } catch (GeneralSecurityException e) {
+            say("TLS cannot be set up: " + e.getMessage());
+            return 1;
         } catch (UnknownHostException e) {
             // its message is the bare host name, which said nothing about what went wrong
             say("Cannot find the host " + options.host() + ".");
@@ -85,6 +105,29 @@ public final class ChatClient {
         } finally {
             keyboard.close();
         }
+    }
+
+    /** TLS over the connected socket, the host name checked where an authority vouches for the chain. */
+    private Socket encrypted(Socket socket, ServerTrust trust) throws IOException, GeneralSecurityException {
+        SSLSocket tls = (SSLSocket) trust.context().getSocketFactory()
+                .createSocket(socket, options.host(), options.port(), true);
+        SSLParameters parameters = tls.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        parameters.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        tls.setSSLParameters(parameters);
+        tls.startHandshake();
+        return tls;
+    }
+
+    /** Signs in and chats over a connected socket (plain or TLS). */
+    private int run(Socket socket) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        toServer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        ServerText text = new ServerText(socket.getInputStream());
+        if (!signIn(text)) {
+            return 1;
+        }
+        return chat(text);
     }
 
     private boolean signIn(ServerText text) throws IOException {

@@ -26,6 +26,11 @@ public interface Keyboard extends AutoCloseable {
      */
     String readLine(String prompt);
 
+    /** Whether a person types here (a terminal), so that a question can be asked; false for a pipe. */
+    default boolean interactive() {
+        return true;
+    }
+
     /** Shows a line above the one being typed. */
     void printAbove(String line);
 

@@ -58,9 +58,9 @@ public final class OperatorConsole {
     /** Prints each new activity-log line to the console until the returned handle is run. */
     public Runnable echoLog() {
         ServerView server = operator.view();
-        Consumer<LogEntry> printer = entry -> keyboard.printAbove(entry.format(server.zone()));
-        server.addLogListener(printer);
-        return () -> server.removeLogListener(printer);
+        Consumer<LogEntry> printer = entry -> keyboard.printAbove(entry.format(server.log().zone()));
+        server.log().addListener(printer);
+        return () -> server.log().removeListener(printer);
     }
 
     /** Reads and runs commands until {@code stop} or, after the end of input, until the server stops. */

@@ -35,6 +35,11 @@ final class PlainKeyboard implements Keyboard {
     }
 
     @Override
+    public boolean interactive() {
+        return false;
+    }
+
+    @Override
     public String answer(String prompt, boolean secret) {
         print(prompt);
         return next();

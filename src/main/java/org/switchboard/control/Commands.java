@@ -22,7 +22,7 @@ final class Commands {
 
     private static final List<String> HELP_FIRST = List.of(
             "Commands:",
-            "  status              state, port, uptime, clients and messages",
+            "  status              state, ports (plain and TLS), uptime, clients and messages",
             "  users               who is signed in (who works too)",
             "  pause               stop listening (new connections are refused; users keep chatting)",
             "  resume              listen again on the same port");
@@ -35,7 +35,9 @@ final class Commands {
             "  kick NAME [REASON]  disconnect a user",
             "  say TEXT            announce TEXT to everyone",
             "  msg NAME TEXT       a private line from the server to one user (tell works too)",
-            "  limits              the limits in force (line length, flood, wrong passwords, caps...)");
+            "  limits              the limits in force (line length, flood, wrong passwords, caps...)",
+            "  tls                 the TLS port and the certificate's SHA-256 fingerprint",
+            "  reload-tls          read the TLS certificate's files again (the old one stays if the new is bad)");
     private static final String HELP_STOP_AND_EXIT =
             "  stop                tell everyone, close everything and exit (quit and exit work too)";
     private static final String HELP_STOP =

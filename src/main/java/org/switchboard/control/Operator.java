@@ -4,22 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.switchboard.auth.IdentityFileException;
-import org.switchboard.chat.MemberInfo;
 import org.switchboard.log.LogEntry;
 import org.switchboard.server.ChatServer;
 import org.switchboard.server.DataFolderException;
 import org.switchboard.server.Limits;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerState;
-import org.switchboard.server.ServerStats;
 import org.switchboard.server.ServerView;
+import org.switchboard.server.TlsException;
 
 /**
  * The one operator command set: the serve console types it, the control panel's buttons and command
@@ -36,6 +32,7 @@ public final class Operator {
     public static final int FREE_PORT_SEARCH = 100;
 
     private final ChatServer server;
+    private final Readouts readouts;
     /** True for serve, whose program ends with stop: there, start can never apply and is not offered. */
     private final boolean stopEndsProgram;
 
@@ -46,6 +43,7 @@ public final class Operator {
 
     private Operator(ChatServer server, boolean stopEndsProgram) {
         this.server = server;
+        this.readouts = new Readouts(server);
         this.stopEndsProgram = stopEndsProgram;
     }
 
@@ -102,55 +100,36 @@ public final class Operator {
             case "msg" -> msg(argument);
             case "stop" -> stop();
             case "limits" -> limits();
+            case "tls" -> tls();
+            case "reload-tls" -> reloadTls();
             default -> Reply.failure("Unknown command '" + parts[0] + "'. Type 'help' for the list.");
         };
     }
 
     /** {@code prefix} and the IRC port, or nothing for a server without one. */
-    private String irc(String prefix) {
-        return server.ircPort().stream().mapToObj(p -> prefix + p).findFirst().orElse("");
-    }
-
     public Reply status() {
-        ServerStats stats = server.stats();
-        String where = switch (stats.state()) {
-            case LISTENING -> "listening on port " + stats.port() + irc(", IRC on port ");
-            case PAUSED -> "paused (port " + stats.port() + irc(" and IRC port ") + " closed to new connections)";
-            case STOPPED -> "stopped";
-        };
-        return Reply.success(
-                "Server " + where + ", " + stats.mode().name().toLowerCase(Locale.ROOT) + " mode, up "
-                        + formatDuration(stats.uptime()),
-                "Users online " + stats.usersOnline() + " (peak " + stats.peakUsersOnline() + "), connections "
-                        + stats.connections() + ", registered users " + stats.registeredUsers()
-                        + ", messages " + stats.messages(),
-                writeRoundLine(stats));
+        return readouts.status();
     }
 
-    /** The writers' last round through the room: about the longest a chat line waits to be written. */
-    static String writeRoundLine(ServerStats stats) {
-        if (stats.writeRoundClients() == 0) {
-            return "Last write round: none yet (nobody has been sent a room line)";
+    /** The TLS port and the certificate in service: what a user compares the client's fingerprint with. */
+    public Reply tls() {
+        return readouts.tls();
+    }
+
+    /** Reads the certificate's files again; a new one that does not load or check out is refused. */
+    public Reply reloadTls() {
+        try {
+            return Reply.success("TLS certificate reloaded: " + server.reloadTls()
+                    + " (open connections keep the old one).");
+        } catch (TlsException e) {
+            return Reply.failure("TLS certificate not reloaded, the old one stays in service: " + e.getMessage());
+        } catch (IllegalStateException e) {
+            return Reply.failure("Nothing to reload: " + e.getMessage() + ".");
         }
-        double millis = stats.writeRound().toNanos() / 1e6;
-        return String.format(Locale.ROOT, "Last write round: %s ms through %,d member%s (a room line waits up to about one round to be sent)",
-                millis < 1 ? String.format(Locale.ROOT, "%.2f", millis) : String.format(Locale.ROOT, "%.1f", millis),
-                stats.writeRoundClients(), stats.writeRoundClients() == 1 ? "" : "s");
     }
 
     public Reply users() {
-        List<MemberInfo> users = server.users();
-        if (users.isEmpty()) {
-            return Reply.success("Nobody is signed in.");
-        }
-        List<String> lines = new ArrayList<>();
-        lines.add(users.size() + " signed in:");
-        Instant now = Instant.now();
-        for (MemberInfo user : users) {
-            lines.add(String.format("  %-20s %-22s for %s", user.name(), user.address(),
-                    formatDuration(Duration.between(user.since(), now))));
-        }
-        return Reply.success(lines);
+        return readouts.users();
     }
 
     public Reply pause() {
@@ -290,6 +269,10 @@ public final class Operator {
         try {
             server.clearLogs();
             return Reply.success("Logs cleared.");
+        } catch (IdentityFileException e) {
+            return Reply.failure("Cannot read the identity file: " + e.getMessage());
+        } catch (DataFolderException e) {
+            return Reply.failure("Cannot clear the logs: " + e.getMessage());
         } catch (UncheckedIOException e) {
             return Reply.failure("Cannot clear the logs: " + e.getCause().getMessage());
         }
@@ -388,16 +371,5 @@ public final class Operator {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    static String formatDuration(Duration duration) {
-        long seconds = Math.max(0, duration.toSeconds());
-        if (seconds < 60) {
-            return seconds + "s";
-        }
-        if (seconds < 3600) {
-            return seconds / 60 + "m " + seconds % 60 + "s";
-        }
-        return seconds / 3600 + "h " + seconds % 3600 / 60 + "m";
     }
 }

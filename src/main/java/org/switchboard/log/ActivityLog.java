@@ -25,7 +25,7 @@ import org.switchboard.protocol.TextFiles;
  * one {@link ReentrantLock}; listeners are called after the lock is released, on the logging thread.
  * Messages are sanitised, so no client can forge or paint log lines (CWE-117).
  */
-public final class ActivityLog implements AutoCloseable {
+public final class ActivityLog implements LogView, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ActivityLog.class);
 
     private final Path file;
@@ -53,6 +53,7 @@ public final class ActivityLog implements AutoCloseable {
         return file;
     }
 
+    @Override
     public ZoneId zone() {
         return zone;
     }
@@ -94,7 +95,7 @@ public final class ActivityLog implements AutoCloseable {
         }
     }
 
-    /** The newest {@code count} entries, oldest first. */
+    @Override
     public List<LogEntry> tail(int count) {
         lock.lock();
         try {
@@ -119,10 +120,12 @@ public final class ActivityLog implements AutoCloseable {
         }
     }
 
+    @Override
     public void addListener(Consumer<LogEntry> listener) {
         listeners.add(listener);
     }
 
+    @Override
     public void removeListener(Consumer<LogEntry> listener) {
         listeners.remove(listener);
     }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Protocol {
     public static final int DEFAULT_PORT = 5050;
+    /** The line protocol over TLS (the server's {@code --tls-port}). */
+    public static final int DEFAULT_TLS_PORT = 5443;
     public static final String LINE_END = "\r\n";
 
     public static final String PROMPT_NAME = "Name: ";

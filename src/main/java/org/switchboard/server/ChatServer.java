@@ -6,22 +6,20 @@ import java.nio.channels.SocketChannel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import org.switchboard.auth.IdentityFileException;
 import org.switchboard.chat.ChatLine;
 import org.switchboard.chat.ChatRoom;
 import org.switchboard.chat.Member;
 import org.switchboard.chat.MemberInfo;
 import org.switchboard.log.ActivityLog;
-import org.switchboard.log.LogEntry;
 
 /**
  * The server: its lifecycle, its endpoints and the wiring of one connection's pipeline; what each part
@@ -56,6 +54,8 @@ public final class ChatServer implements ServerView, AutoCloseable {
     private ScheduledExecutorService scheduler;
     /** The read poller, the writer lanes and the deadline checks; null when stopped. */
     private volatile IoThreads io;
+    /** The TLS certificate in service, from the first start, and the watch on its files. */
+    private final ServerTls tls;
     /** Opened at the first start (or clear-users), kept to {@link #close}. */
     private volatile ServerData data;
 
@@ -67,6 +67,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.log = new ActivityLog(config.logFile(), LOG_MEMORY_LINES, clock);
+        this.tls = new ServerTls(config, log);
         this.events = new ServerEvents(log);
         this.connections = new Connections(config, log);
         this.endpoints = new Endpoints(config, new LineFormat(clock.getZone()),
@@ -80,7 +81,8 @@ public final class ChatServer implements ServerView, AutoCloseable {
      * @return false when the server was not stopped (nothing changed)
      * @throws DataFolderException when a data folder cannot be used or another server holds it
      * @throws IdentityFileException when users.txt cannot be read: the server does not start
-     * @throws IOException when a port cannot be bound (e.g. it is in use)
+     * @throws IOException when a port cannot be bound (e.g. it is in use), or a {@link TlsException}
+     *         when the TLS certificate cannot be loaded
      */
     public boolean start() throws IOException, IdentityFileException, DataFolderException {
         lifecycle.lock();
@@ -89,6 +91,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
                 return false;
             }
             openData();
+            tls.load();
             endpoints.bindAll("Cannot listen on port ");
             startedAt = clock.instant();
             if (scheduler == null) {
@@ -98,6 +101,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
             io = new IoThreads(config, connections, data.room().feed(), scheduler);
             log.info("Server started (" + config.mode().name().toLowerCase() + " mode, "
                     + config.threads().name().toLowerCase() + " threads)");
+            tls.watch(scheduler);
             endpoints.logListening();
             setState(ServerState.LISTENING);
             return true;
@@ -167,6 +171,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
             }
             endpoints.unbindAll();
             state = ServerState.STOPPED;
+            tls.unwatch();
             connections.closeAll(new CloseCause.ServerStopped(), STOP_GRACE_MILLIS);
             io.close();
             io = null;
@@ -251,25 +256,40 @@ public final class ChatServer implements ServerView, AutoCloseable {
     }
 
     /** Empties server.log (file and memory). */
-    public void clearLogs() {
+    public void clearLogs() throws IdentityFileException, DataFolderException {
+        openData(); // the log's folder must be this server's: never empty another server's log
         log.clear();
         events.fire(new ServerEvent.LogsCleared());
     }
 
     /** Forgets every registered user and token; returns how many users were removed. */
     public int clearUsers() throws IdentityFileException, DataFolderException {
-        lifecycle.lock();
-        try {
-            openData();
-        } finally {
-            lifecycle.unlock();
-        }
+        openData();
         int removed = data.users().clear();
         log.info("Identity file cleared: " + removed + " user(s) removed");
         return removed;
     }
 
+    /**
+     * Puts the TLS certificate's files in service again (open connections keep theirs); returns the
+     * fingerprint in service, or throws why a new certificate was refused (the old one still serves).
+     * See {@link ServerTls#reload}.
+     */
+    public String reloadTls() throws TlsException {
+        return tls.reload();
+    }
+
     // ---- what the server shows ----
+
+    @Override
+    public int tlsPort() {
+        return endpoints.tlsPort();
+    }
+
+    @Override
+    public String tlsFingerprint() {
+        return tls.fingerprint();
+    }
 
     @Override
     public ServerConfig config() {
@@ -297,6 +317,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
         return endpoints.ircPort();
     }
 
+    @Override
     public ActivityLog log() {
         return log;
     }
@@ -343,34 +364,10 @@ public final class ChatServer implements ServerView, AutoCloseable {
         events.remove(listener);
     }
 
-    @Override
-    public List<LogEntry> logTail(int count) {
-        return log.tail(count);
-    }
-
-    @Override
-    public ZoneId zone() {
-        return log.zone();
-    }
-
-    @Override
-    public void addLogListener(Consumer<LogEntry> listener) {
-        log.addListener(listener);
-    }
-
-    @Override
-    public void removeLogListener(Consumer<LogEntry> listener) {
-        log.removeListener(listener);
-    }
-
     // ---- for tests ----
 
     ChatRoom room() {
-        ServerData current = data;
-        if (current == null) {
-            throw new IllegalStateException("the server has not been started");
-        }
-        return current.room();
+        return Objects.requireNonNull(data, "the server has not been started").room();
     }
 
     /** The live connections (tests look at their sockets). */
@@ -380,22 +377,29 @@ public final class ChatServer implements ServerView, AutoCloseable {
 
     // ---- internals ----
 
-    /** The pipeline of one admitted socket: plain transport, the endpoint's front-end, a writer lane. */
+    /** The pipeline of one admitted socket: its endpoint's transport and front-end, a writer lane. */
     private Connection connect(SocketChannel channel, InetSocketAddress remote, Endpoint endpoint) {
         FrontEnd.Services services = new FrontEnd.Services(data.room(), data.authenticator(), log, clock, config);
         IoThreads running = io;
-        return new Connection(new PlainTransport(channel, remote, running.poller()), services,
-                running.writers().nextLane(), scheduler,
-                endpoint.protocol(), connections::closed);
+        Transport transport = endpoint.encrypted()
+                ? new TlsTransport(channel, remote, running.poller(), tls.engine())
+                : new PlainTransport(channel, remote, running.poller(), endpoints.tlsPort());
+        return new Connection(transport, services, running.writers().nextLane(), scheduler, endpoint.protocol(),
+                connections::closed);
     }
 
+    /** Opens the data once, under the lifecycle lock (taken here too for clear-logs and clear-users). */
     private void openData() throws IdentityFileException, DataFolderException {
-        if (data != null) {
-            return;
+        lifecycle.lock();
+        try {
+            if (data == null) {
+                ServerData opened = ServerData.open(config, clock, log);
+                events.watch(opened.room());
+                data = opened;
+            }
+        } finally {
+            lifecycle.unlock();
         }
-        ServerData opened = ServerData.open(config, clock, log);
-        events.watch(opened.room());
-        data = opened;
     }
 
     private void setState(ServerState newState) {

@@ -41,6 +41,9 @@ sealed interface CloseCause {
     /** A bug: something the server did not expect went wrong serving this client. */
     record Failed(RuntimeException error) implements CloseCause { }
 
+    /** The transport would not carry the client (TLS on a plain port, plaintext on a TLS one, a failed handshake). */
+    record Refused(String reason, String hint) implements CloseCause { }
+
     /** A line for the activity log. */
     record Logged(LogLevel level, String message) { }
 
@@ -59,6 +62,7 @@ sealed interface CloseCause {
             case SignInRejected rejected -> null;
             case NotReading notReading -> null;
             case Failed failed -> null;
+            case Refused refused -> refused.hint() == null ? null : Protocol.ERROR_PREFIX + refused.hint();
         };
     }
 
@@ -75,6 +79,7 @@ sealed interface CloseCause {
             case NotReading notReading -> "disconnected (not reading)";
             case ServerStopped stopped -> "left: the server stopped";
             case Failed failed -> "disconnected (internal error)";
+            case Refused refused -> "disconnected (" + refused.reason() + ")";
         };
     }
 
@@ -94,6 +99,7 @@ sealed interface CloseCause {
                     + " disconnected: not reading (more than " + notReading.limitBytes() + " bytes queued)");
             case Failed failed -> new Logged(LogLevel.ERROR, "Client " + who + ": internal error (" + failed.error()
                     + ")");
+            case Refused refused -> new Logged(LogLevel.WARN, "Client " + who + " closed: " + refused.reason());
             case Left left -> null;
             case SignInRejected rejected -> null;
             case Told told -> null;

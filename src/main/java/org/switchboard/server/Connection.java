@@ -105,6 +105,8 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
                     break;
                 }
             }
+        } catch (TransportRefusal e) {
+            ending = new CloseCause.Refused(e.getMessage(), e.hint());
         } catch (IOException e) {
             LOG.debug("{}: {}", address, e.toString());
         } catch (RuntimeException e) {
@@ -255,6 +257,11 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
     /** The server's word about the connection, in the client's protocol. */
     void line(String text) {
         send(frontEnd.complaint(text));
+    }
+
+    @Override
+    public String transportNotice() {
+        return transport.notice();
     }
 
     @Override

@@ -11,9 +11,16 @@ import java.net.InetAddress;
  * @param bind the address to listen on, null for every interface
  * @param port the port asked for; 0 takes a free one
  * @param protocol the front-end its connections get
+ * @param option the command-line option that sets its port, for errors ("--tls-port")
+ * @param encrypted whether its connections speak TLS (a {@link TlsTransport}) or plain TCP
  */
-record Endpoint(String name, InetAddress bind, int port, Connection.FrontEndFactory protocol) {
+record Endpoint(String name, InetAddress bind, int port, Connection.FrontEndFactory protocol, String option,
+        boolean encrypted) {
+    Endpoint(String name, InetAddress bind, int port, Connection.FrontEndFactory protocol) {
+        this(name, bind, port, protocol, "--port", false);
+    }
+
     Endpoint withPort(int newPort) {
-        return new Endpoint(name, bind, newPort, protocol);
+        return new Endpoint(name, bind, newPort, protocol, option, encrypted);
     }
 }

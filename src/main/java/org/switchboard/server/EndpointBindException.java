@@ -9,11 +9,16 @@ import java.net.BindException;
  */
 public final class EndpointBindException extends IOException {
     private final String endpoint;
+    private final String option;
+    private final boolean encrypted;
     private final int port;
 
-    EndpointBindException(String endpoint, int port, IOException cause) {
-        super(cause.getMessage(), cause);
-        this.endpoint = endpoint;
+    /** {@code named}: the message starts with the option and the port (for any endpoint but the first). */
+    EndpointBindException(Endpoint endpoint, int port, boolean named, IOException cause) {
+        super((named ? endpoint.option() + " " + port + ": " : "") + cause.getMessage(), cause);
+        this.endpoint = endpoint.name();
+        this.option = endpoint.option();
+        this.encrypted = endpoint.encrypted();
         this.port = port;
     }
 
@@ -22,8 +27,18 @@ public final class EndpointBindException extends IOException {
         return endpoint;
     }
 
+    /** The option that sets this endpoint's port: {@code --port}, {@code --tls-port}, {@code --irc-port}. */
+    public String option() {
+        return option;
+    }
+
     public boolean irc() {
         return Endpoints.IRC.equals(endpoint);
+    }
+
+    /** Whether it is a TLS endpoint. */
+    public boolean encrypted() {
+        return encrypted;
     }
 
     public int port() {

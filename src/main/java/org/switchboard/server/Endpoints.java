@@ -1,6 +1,7 @@
 package org.switchboard.server;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +11,16 @@ import org.switchboard.log.ActivityLog;
 
 /**
  * The server's listening endpoints, one {@link Acceptor} each: bound all together or not at all,
- * unbound all together (pause, stop). The endpoint of the configured mode first, then IRC (chat mode,
- * unless turned off); TLS endpoints join this list.
+ * unbound all together (pause, stop). The endpoint of the configured mode first, its TLS twin unless
+ * {@code --tls-port off}, then IRC (chat mode, unless {@code --irc-port off}).
  *
  * <p>Threads: under the server's lifecycle lock.
  */
 final class Endpoints {
-    private final List<Acceptor> acceptors;
+    private final List<Acceptor> acceptors = new ArrayList<>();
     private final ActivityLog log;
+    /** The TLS twin of the first endpoint, or null. */
+    private Acceptor tls;
 
     /** The endpoints of {@code config}; each accepted socket goes to {@code admission} with its endpoint. */
     Endpoints(ServerConfig config, LineFormat lineFormat, IrcFormat ircFormat, ActivityLog log,
@@ -26,13 +29,24 @@ final class Endpoints {
         Connection.FrontEndFactory protocol = config.mode() == ServerMode.ECHO
                 ? (link, services) -> new EchoFrontEnd(link, lineFormat)
                 : (link, services) -> new LineFrontEnd(link, services, lineFormat);
-        List<Endpoint> list = new ArrayList<>();
-        list.add(new Endpoint(config.mode().name().toLowerCase(), config.bindAddress(), config.port(), protocol));
-        if (config.ircEnabled()) {
-            list.add(new Endpoint(IRC, config.bindAddress(), config.ircPort(),
-                    (link, services) -> new IrcFrontEnd(link, services, ircFormat)));
+        Endpoint chat = new Endpoint(config.mode().name().toLowerCase(), config.bindAddress(), config.port(), protocol);
+        acceptors.add(new Acceptor(chat, log, client -> admission.accept(client, chat)));
+        if (config.tlsOn()) {
+            Endpoint secure = new Endpoint(chat.name() + "-tls", config.bindAddress(), config.tlsPort(), protocol,
+                    "--tls-port", true);
+            tls = new Acceptor(secure, log, client -> admission.accept(client, secure));
+            acceptors.add(tls);
         }
-        this.acceptors = list.stream().map(e -> new Acceptor(e, log, client -> admission.accept(client, e))).toList();
+        if (config.ircEnabled()) {
+            Endpoint irc = new Endpoint(IRC, config.bindAddress(), config.ircPort(),
+                    (link, services) -> new IrcFrontEnd(link, services, ircFormat), "--irc-port", false);
+            acceptors.add(new Acceptor(irc, log, client -> admission.accept(client, irc)));
+        }
+    }
+
+    /** The TLS endpoint's port (the real one once bound), or {@link ServerConfig#OFF}. */
+    int tlsPort() {
+        return tls == null ? ServerConfig.OFF : tls.port();
     }
 
     /** The IRC endpoint's name. */
@@ -62,10 +76,9 @@ final class Endpoints {
             try {
                 acceptor.bind();
             } catch (IOException e) {
-                String which = acceptor.endpoint().name().equals(IRC) ? "IRC port " : failure;
-                log.error(which + acceptor.port() + ": " + e.getMessage());
+                log.error(failure + acceptor.port() + " (" + acceptor.endpoint().option() + "): " + e.getMessage());
                 unbindAll();
-                throw new EndpointBindException(acceptor.endpoint().name(), acceptor.port(), e);
+                throw new EndpointBindException(acceptor.endpoint(), acceptor.port(), acceptor != acceptors.getFirst(), e);
             }
         }
     }
@@ -77,6 +90,6 @@ final class Endpoints {
     /** Says where each endpoint listens, in the activity log. */
     void logListening() {
         acceptors.forEach(a -> log.info((a.endpoint().name().equals(IRC) ? "IRC on port " : "Listening on port ")
-                + a.port()));
+                + a.port() + (a.endpoint().encrypted() ? " (TLS)" : "")));
     }
 }

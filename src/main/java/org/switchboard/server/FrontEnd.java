@@ -74,6 +74,11 @@ interface FrontEnd {
         /** Queues bytes for the client (never blocks). */
         void send(byte[] bytes);
 
+        /** A line about the connection's security to greet the client with (not encrypted), or null. */
+        default String transportNotice() {
+            return null;
+        }
+
         /** The client has sent telnet negotiation: it is a telnet program (the framing noticed). */
         boolean speaksTelnet();
 

@@ -42,7 +42,7 @@ final class LineFrontEnd implements FrontEnd, SignIn.Peer {
 
     @Override
     public void begin() {
-        signIn.begin();
+        signIn.begin(link.transportNotice());
     }
 
     @Override

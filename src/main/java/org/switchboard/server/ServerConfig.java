@@ -37,7 +37,9 @@ public record ServerConfig(
         Duration writeCoalesce,
         int writeBudget,
         int ircPort,
-        String ircChannel) {
+        String ircChannel,
+        int tlsPort,
+        TlsFiles tls) {
 
     public static final Setting PORT = Setting.count("port", Protocol.DEFAULT_PORT, 0, 65535);
     /** OWASP's figure for PBKDF2-SHA256; lower only for tests and mass-registration benchmarks. */
@@ -89,6 +91,10 @@ public record ServerConfig(
     public static final int IRC_OFF = -1;
     /** The room, as IRC clients see it. */
     public static final String DEFAULT_IRC_CHANNEL = "#switchboard";
+    /** The line protocol over TLS; {@link #OFF} (-1) serves no TLS. */
+    public static final Setting TLS_PORT = Setting.count("TLS port", Protocol.DEFAULT_TLS_PORT, 0, 65535);
+    /** The port of a listener that is turned off ({@code --tls-port off}). */
+    public static final int OFF = -1;
 
     public static final ServerMode DEFAULT_MODE = ServerMode.CHAT;
     public static final ThreadKind DEFAULT_THREADS = ThreadKind.VIRTUAL;
@@ -124,6 +130,15 @@ public record ServerConfig(
             IRC_PORT.require(ircPort);
         }
         requireChannel(Objects.requireNonNull(ircChannel));
+        if (tlsPort != OFF) {
+            TLS_PORT.require(tlsPort);
+        }
+        Objects.requireNonNull(tls);
+    }
+
+    /** Whether the line protocol is served over TLS too. */
+    public boolean tlsOn() {
+        return tlsPort != OFF;
     }
 
     /** An IRC channel name: {@code #} and 1 to 49 more characters, no space, comma, colon or control character. */
@@ -185,6 +200,8 @@ public record ServerConfig(
         b.writeBudget = writeBudget;
         b.ircPort = ircPort;
         b.ircChannel = ircChannel;
+        b.tlsPort = tlsPort;
+        b.tls = tls;
         return b;
     }
 
@@ -215,6 +232,8 @@ public record ServerConfig(
         private int writeBudget = WRITE_BUDGET.defaultValue();
         private int ircPort = IRC_PORT.defaultValue();
         private String ircChannel = DEFAULT_IRC_CHANNEL;
+        private int tlsPort = TLS_PORT.defaultValue();
+        private TlsFiles tls;
 
         public Builder port(int value) {
             port = value;
@@ -354,6 +373,18 @@ public record ServerConfig(
             return this;
         }
 
+        /** The TLS endpoint's port: 0 takes a free one, {@link #OFF} serves no TLS. */
+        public Builder tlsPort(int value) {
+            tlsPort = value;
+            return this;
+        }
+
+        /** The certificate's files; unset, the self-signed one in the data folder's {@code tls}. */
+        public Builder tls(TlsFiles value) {
+            tls = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(port, bindAddress, mode,
                     usersFile != null ? usersFile : dataDir.resolve("users.txt"),
@@ -361,7 +392,8 @@ public record ServerConfig(
                     historyFile != null ? historyFile : dataDir.resolve("history.txt"),
                     hashIterations, minPasswordLength, historyReplay, historyLimit, maxLineBytes,
                     outboxLimitBytes, maxClients, maxClientsPerAddress, signInTimeout, threads,
-                    login, flood, keepAlive, idleTimeout, writeCoalesce, writeBudget, ircPort, ircChannel);
+                    login, flood, keepAlive, idleTimeout, writeCoalesce, writeBudget, ircPort, ircChannel, tlsPort,
+                    tls != null ? tls : TlsFiles.selfSigned(dataDir.resolve("tls")));
         }
     }
 }

@@ -1,13 +1,11 @@
 package org.switchboard.server;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.function.Consumer;
 import org.switchboard.chat.ChatLine;
 import org.switchboard.chat.MemberInfo;
-import org.switchboard.log.LogEntry;
+import org.switchboard.log.LogView;
 
 /**
  * What the server shows, and nothing it does: what the operator's console and the control panel read
@@ -31,6 +29,16 @@ public interface ServerView {
         return OptionalInt.empty();
     }
 
+    /** The TLS endpoint's port (the real one once started with 0), or {@link ServerConfig#OFF}. */
+    default int tlsPort() {
+        return ServerConfig.OFF;
+    }
+
+    /** The SHA-256 fingerprint of the TLS certificate in service ({@code SHA256:AB:CD:...}), or null. */
+    default String tlsFingerprint() {
+        return null;
+    }
+
     ServerStats stats();
 
     List<MemberInfo> users();
@@ -40,18 +48,10 @@ public interface ServerView {
     /** How many names the identity file holds. */
     int registeredUsers();
 
-    /** The newest {@code count} lines of the activity log, oldest first. */
-    List<LogEntry> logTail(int count);
-
-    /** The time zone the log and the room write their times in. */
-    ZoneId zone();
+    /** The activity log, to read and watch. */
+    LogView log();
 
     void addListener(ServerListener listener);
 
     void removeListener(ServerListener listener);
-
-    /** Told of every new activity-log line. */
-    void addLogListener(Consumer<LogEntry> listener);
-
-    void removeLogListener(Consumer<LogEntry> listener);
 }

@@ -72,7 +72,15 @@ final class SignIn {
     }
 
     void begin() {
+        begin(null);
+    }
+
+    /** The greeting, with {@code notice} (the connection is not encrypted, say) after the banner when given. */
+    void begin(String notice) {
         peer.line(BANNER);
+        if (notice != null) {
+            peer.line(Protocol.NOTICE_PREFIX + notice);
+        }
         peer.prompt(Protocol.PROMPT_NAME);
     }
 

@@ -23,6 +23,11 @@ interface Transport {
     /** The peer's address, as the acceptor found it. */
     InetSocketAddress remote();
 
+    /** A line about the connection's security for the client's greeting, or null (encrypted ones need none). */
+    default String notice() {
+        return null;
+    }
+
     /** Closes both directions; a reader blocked in {@link #input} wakes with an exception or the end. */
     void close();
 }

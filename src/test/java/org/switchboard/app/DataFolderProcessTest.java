@@ -3,10 +3,7 @@ package org.switchboard.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,17 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.support.LineClient;
+import org.switchboard.support.Processes;
 import org.switchboard.support.TestServer;
 
 /** Two {@code serve} processes and one data folder, and a server killed without a chance to clean up. */
 class DataFolderProcessTest {
-    private static final Pattern LISTENING = Pattern.compile("Listening on port (\\d+)");
 
     @TempDir
     Path dir;
@@ -36,41 +31,27 @@ class DataFolderProcessTest {
     }
 
     private Process serve(List<String> output, String... args) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--bind", "127.0.0.1", "--hash-iterations", "1000", "-q"));
+        List<String> command = Processes.switchboard("serve", "--bind", "127.0.0.1", "--hash-iterations", "1000", "-q");
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = Processes.start(command, output);
         processes.add(process);
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    output.add(line);
-                }
-            } catch (IOException e) {
-                output.add("(output closed: " + e + ")");
-            }
-        });
         return process;
     }
 
     private static int port(List<String> output) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> output.stream().anyMatch(l -> LISTENING.matcher(l).find()));
-        Matcher matcher = output.stream().map(LISTENING::matcher).filter(Matcher::find).findFirst().orElseThrow();
-        return Integer.parseInt(matcher.group(1));
+        return Processes.listeningPort(output);
     }
 
     @Test
     void aSecondServeOnTheSameFolderExitsWithOneLineNamingTheFolderAndTheFirstServer() throws Exception {
         List<String> firstOutput = new CopyOnWriteArrayList<>();
-        Process first = serve(firstOutput, "--port", "0", "--irc-port", "0", "--data-dir", dir.toString());
+        Process first = serve(firstOutput, "--port", "0", "--tls-port", "0", "--irc-port", "0", "--data-dir", dir.toString());
         int port = port(firstOutput);
         try (LineClient alpha = new LineClient(port)) {
             alpha.register("alpha", TestServer.PASSWORD);
         }
         List<String> secondOutput = new CopyOnWriteArrayList<>();
-        Process second = serve(secondOutput, "--port", "0", "--irc-port", "0", "--data-dir", dir.toString());
+        Process second = serve(secondOutput, "--port", "0", "--tls-port", "0", "--irc-port", "0", "--data-dir", dir.toString());
         assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(5)).until(() -> !secondOutput.isEmpty());
@@ -86,13 +67,13 @@ class DataFolderProcessTest {
     @Test
     void aServerKilledOutrightDoesNotBlockTheNextStart() throws Exception {
         List<String> firstOutput = new CopyOnWriteArrayList<>();
-        Process first = serve(firstOutput, "--port", "0", "--irc-port", "0", "--data-dir", dir.toString());
+        Process first = serve(firstOutput, "--port", "0", "--tls-port", "0", "--irc-port", "0", "--data-dir", dir.toString());
         port(firstOutput);
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(dir.resolve("switchboard.lock")).exists();
 
         List<String> nextOutput = new CopyOnWriteArrayList<>();
-        serve(nextOutput, "--port", "0", "--irc-port", "0", "--data-dir", dir.toString());
+        serve(nextOutput, "--port", "0", "--tls-port", "0", "--irc-port", "0", "--data-dir", dir.toString());
         assertThat(port(nextOutput)).isPositive();
     }
 
@@ -100,7 +81,7 @@ class DataFolderProcessTest {
     void aDataFolderThatIsAFileIsOneLineAndExitCodeOne() throws Exception {
         Path file = Files.writeString(dir.resolve("notes.txt"), "mine\n");
         List<String> output = new CopyOnWriteArrayList<>();
-        Process refused = serve(output, "--port", "0", "--irc-port", "0", "--data-dir", file.toString());
+        Process refused = serve(output, "--port", "0", "--tls-port", "0", "--irc-port", "0", "--data-dir", file.toString());
         assertThat(refused.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(refused.exitValue()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(5)).until(() -> !output.isEmpty());

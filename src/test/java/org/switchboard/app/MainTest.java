@@ -83,7 +83,7 @@ class MainTest extends CommandLineFixture {
     void aMalformedIdentityFileStopsServeAndIsLeftAsItIs(@TempDir Path dir) throws Exception {
         Path users = dir.resolve("users.txt");
         Files.writeString(users, "alice broken\n");
-        assertThat(run("serve", "--port", "0", "--irc-port", "0", "--data-dir", dir.toString())).isEqualTo(1);
+        assertThat(run("serve", "--port", "0", "--tls-port", "0", "--irc-port", "0", "--data-dir", dir.toString())).isEqualTo(1);
         assertThat(Files.readString(users)).isEqualTo("alice broken\n");
     }
 

@@ -3,9 +3,7 @@ package org.switchboard.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,17 +12,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.support.LineClient;
+import org.switchboard.support.Processes;
 import org.switchboard.support.TestServer;
 
 /** {@code switchboard serve} as a real child process: stdin commands, end of input, SIGTERM. */
 class ServeProcessTest {
-    private static final Pattern LISTENING = Pattern.compile("Listening on port (\\d+)");
 
     @TempDir
     Path dir;
@@ -39,27 +35,11 @@ class ServeProcessTest {
     }
 
     private int startServe(String... extra) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        // as the jar's manifest does: JLine loads its native library without a warning
-        List<String> command = new java.util.ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--port", "0", "--irc-port", "0", "--bind", "127.0.0.1", "--data-dir", dir.toString(),
-                "--hash-iterations", "1000"));
+        List<String> command = Processes.switchboard("serve", "--port", "0", "--tls-port", "0", "--irc-port", "0", "--bind", "127.0.0.1",
+                "--data-dir", dir.toString(), "--hash-iterations", "1000");
         command.addAll(List.of(extra));
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    output.add(line);
-                }
-            } catch (IOException e) {
-                output.add("(output closed: " + e + ")");
-            }
-        });
-        await().atMost(Duration.ofSeconds(30)).until(() -> output.stream().anyMatch(l -> LISTENING.matcher(l).find()));
-        Matcher matcher = output.stream().map(LISTENING::matcher).filter(Matcher::find).findFirst().orElseThrow();
-        return Integer.parseInt(matcher.group(1));
+        process = Processes.start(command, output);
+        return Processes.listeningPort(output);
     }
 
     private void type(String line) throws IOException {
@@ -121,7 +101,7 @@ class ServeProcessTest {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
             String java = ProcessHandle.current().info().command().orElse("java");
             Process failing = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "serve", "--port", String.valueOf(taken.getLocalPort()), "--irc-port", "0",
+                    Main.class.getName(), "serve", "--port", String.valueOf(taken.getLocalPort()), "--tls-port", "0", "--irc-port", "0",
                     "--data-dir", dir.toString()).redirectErrorStream(true).start();
             String text = new String(failing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(failing.waitFor(20, TimeUnit.SECONDS)).isTrue();

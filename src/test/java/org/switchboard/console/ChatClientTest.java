@@ -14,6 +14,7 @@ import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -65,9 +66,13 @@ class ChatClientTest extends ServerFixture {
         final CompletableFuture<Integer> exit;
 
         Running(int port, String name, String typed, KeyboardOn keyboard) throws IOException {
+            this(port, name, typed, keyboard, null);
+        }
+
+        Running(int port, String name, String typed, KeyboardOn keyboard, ChatClient.Tls tls) throws IOException {
             PipedInputStream keys = new PipedInputStream(typing, 1 << 16);
             type(typed);
-            ChatClient client = new ChatClient(new ChatClient.Options("127.0.0.1", port, name, true, tokens),
+            ChatClient client = new ChatClient(new ChatClient.Options("127.0.0.1", port, name, true, tokens, tls),
                     keyboard.of(keys, screen));
             exit = CompletableFuture.supplyAsync(client::run, runnable -> Thread.ofVirtual().start(runnable));
         }
@@ -177,6 +182,8 @@ class ChatClientTest extends ServerFixture {
             runClient(null, "erin\n" + TestServer.PASSWORD + "\n" + TestServer.PASSWORD + "\n/quit\n");
             assertThat(run(null, "hi\n/users\n/quit\n", server.port(), 0).lines()).containsExactly(
                     "Switchboard chat. Sign in with your name and password, or choose a new name to register.",
+                    "* This connection is not encrypted: anyone on the way can read your password. Use TLS on port "
+                            + server.tlsPort() + " (switchboard client --tls).",
                     "Welcome, erin!",
                     "[HH:MM] dina: hello erin",
                     "* Online now: dina, erin. Type /help for commands.",
@@ -191,6 +198,8 @@ class ChatClientTest extends ServerFixture {
         assertThat(run(null, "erin\n" + TestServer.PASSWORD + "\n" + TestServer.PASSWORD + "\n/quit\n",
                 server.port(), 0).lines()).containsExactly(
                 "Switchboard chat. Sign in with your name and password, or choose a new name to register.",
+                "* This connection is not encrypted: anyone on the way can read your password. Use TLS on port "
+                        + server.tlsPort() + " (switchboard client --tls).",
                 "Name: ",
                 "* 'erin' is a new name. Choose a password to register it (at least 8 characters; "
                         + "an empty line picks another name).",
@@ -282,6 +291,79 @@ class ChatClientTest extends ServerFixture {
             // Only the ending is checked: this stream-backed terminal shows nothing written after its
             // reader was interrupted (a real one does); the lines are checked with the plain keyboard.
             assertThat(erin.awaitExit()).isEqualTo(1);
+        }
+    }
+
+    // ---- over TLS ----
+
+    private static final String REGISTER_AND_QUIT = "erin\n" + TestServer.PASSWORD + "\n" + TestServer.PASSWORD
+            + "\n/quit\n";
+
+    private KnownServers known() {
+        return new KnownServers(dir.resolve("config/known_servers"));
+    }
+
+    private Running overTls(String typed, KeyboardOn keyboard, String pinned) throws IOException {
+        return new Running(server.tlsPort(), null, typed, keyboard, new ChatClient.Tls(pinned, known()));
+    }
+
+    @Test
+    void aSelfSignedServerIsTrustedOnFirstUseWhenThePersonSaysYesAndRememberedForNextTime() throws Exception {
+        try (Running client = overTls("yes\n" + REGISTER_AND_QUIT, TERMINAL, null)) {
+            assertThat(client.awaitExit()).as(client.screen()).isZero();
+            assertThat(client.screen()).contains("Its fingerprint is " + server.tlsFingerprint(),
+                    "Trust it and remember it?", "Welcome, erin!");
+        }
+        assertThat(Files.readString(known().file()).strip())
+                .isEqualTo("127.0.0.1:" + server.tlsPort() + " " + server.tlsFingerprint());
+        try (Running again = overTls("/quit\n", PLAIN, null)) {
+            assertThat(again.awaitExit()).as(again.screen()).isZero();
+            // signed in by the token the first run kept, without a question
+            assertThat(again.screen()).doesNotContain("fingerprint").contains("Welcome, erin!");
+        }
+    }
+
+    @Test
+    void sayingNoConnectsNotAndRemembersNothing() throws Exception {
+        try (Running client = overTls("no\n", TERMINAL, null)) {
+            assertThat(client.awaitExit()).isEqualTo(1);
+            assertThat(client.screen()).contains("Not trusted; not connected.");
+        }
+        assertThat(known().file()).doesNotExist();
+    }
+
+    @Test
+    void aChangedFingerprintIsRefusedLoudlyNamingTheLineToDelete() throws Exception {
+        Files.createDirectories(known().file().getParent());
+        Files.writeString(known().file(), "example.org:5443 SHA256:AA\n127.0.0.1:" + server.tlsPort() + " SHA256:"
+                + "00:".repeat(31) + "00\n");
+        try (Running client = overTls("yes\n" + REGISTER_AND_QUIT, TERMINAL, null)) {
+            assertThat(client.awaitExit()).isEqualTo(1);
+            assertThat(client.screen()).contains("HAS CHANGED", "Now:        " + server.tlsFingerprint(),
+                    "delete line 2 of " + known().file()).doesNotContain("Trust it");
+        }
+    }
+
+    @Test
+    void withPipedInputAndNoPinTheClientRefusesInsteadOfAsking() throws Exception {
+        try (Running client = overTls(REGISTER_AND_QUIT, PLAIN, null)) {
+            assertThat(client.awaitExit()).isEqualTo(1);
+            assertThat(client.screen()).contains("With input from a pipe nothing is asked", server.tlsFingerprint(),
+                    "--fingerprint").doesNotContain("Trust it");
+        }
+        assertThat(known().file()).doesNotExist();
+    }
+
+    @Test
+    void aPinnedFingerprintIsTrustedWithoutAskingAndAnotherIsRefused() throws Exception {
+        try (Running client = overTls(REGISTER_AND_QUIT, PLAIN, server.tlsFingerprint())) {
+            assertThat(client.awaitExit()).as(client.screen()).isZero();
+            assertThat(client.screen()).contains("Welcome, erin!").doesNotContain("not encrypted");
+        }
+        String other = "SHA256:" + "AB:".repeat(31) + "AB";
+        try (Running client = overTls(REGISTER_AND_QUIT, PLAIN, other)) {
+            assertThat(client.awaitExit()).isEqualTo(1);
+            assertThat(client.screen()).contains("not the one given with --fingerprint (" + other + ")");
         }
     }
 }

@@ -44,6 +44,19 @@ class DataFolderTest extends ServerFixture {
     }
 
     @Test
+    void aSecondServerCannotClearTheFirstOnesLog() throws Exception {
+        server = TestServer.start(dir);
+        String before = Files.readString(dir.resolve("server.log"));
+        try (ChatServer second = new ChatServer(TestServer.config(dir).build())) {
+            var reply = new Operator(second).clearLogs();
+            assertThat(reply.ok()).isFalse();
+            assertThat(reply.text()).startsWith("Cannot clear the logs: The data folder " + dir.toRealPath())
+                    .contains("in use");
+        }
+        assertThat(Files.readString(dir.resolve("server.log"))).startsWith(before).contains("Listening on port");
+    }
+
+    @Test
     void theFolderIsFreeAgainOnceTheServerIsClosed() throws Exception {
         TestServer.start(dir).close();
         server = TestServer.start(dir);

@@ -25,6 +25,8 @@ class SignInTest extends ServerFixture {
     void bannerThenNamePromptThenANewNameRegistersWithThePasswordTwice() {
         try (LineClient client = new LineClient(server.port())) {
             assertThat(client.next()).isEqualTo(SignIn.BANNER);
+            assertThat(client.next()).startsWith(Protocol.NOTICE_PREFIX + "This connection is not encrypted")
+                    .endsWith("Use TLS on port " + server.tlsPort() + " (switchboard client --tls).");
             assertThat(client.next()).isEqualTo(Protocol.PROMPT_NAME);
             client.send("alice");
             assertThat(client.next()).contains("'alice' is a new name");

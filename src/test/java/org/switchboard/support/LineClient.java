@@ -36,6 +36,17 @@ public final class LineClient implements AutoCloseable {
         }
     }
 
+    /** A client over a socket already connected (a TLS one, say). */
+    public LineClient(Socket connected) {
+        try {
+            socket = connected;
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            in = new ServerText(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Socket socket() {
         return socket;
     }

@@ -64,6 +64,11 @@ class ControlPanelTest {
     /** Closes the whole panel as the window would (server, worker and status poller), not just the server. */
     @AfterEach
     void stop() throws Exception {
+        closeWholly(panel);
+    }
+
+    /** Closes the whole panel as the window would (server, worker and status poller), and waits for it. */
+    static void closeWholly(ControlPanel panel) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         Platform.runLater(() -> panel.close(closed::countDown));
         assertThat(closed.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();

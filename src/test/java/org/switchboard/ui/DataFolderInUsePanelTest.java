@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -41,9 +38,7 @@ class DataFolderInUsePanelTest {
 
     @AfterEach
     void stop() throws Exception {
-        CountDownLatch closed = new CountDownLatch(1);
-        Platform.runLater(() -> panel.close(closed::countDown));
-        assertThat(closed.await(PortTakenPanelTest.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        ControlPanelTest.closeWholly(panel);
         running.close();
     }
 

@@ -66,6 +66,7 @@ public final class PanelLoadProbe {
                 .port(0)
                 .ircPort(0)
                 .bindAddress(InetAddress.getLoopbackAddress())
+                .tlsPort(0)
                 .dataDir(dir)
                 .hashIterations(1_000)
                 .maxClientsPerAddress(clients + 10)

@@ -9,9 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -47,9 +44,7 @@ class PortTakenPanelTest {
     /** Closes the whole panel as the window would (server, worker and status poller), not just the server. */
     @AfterEach
     void stop() throws Exception {
-        CountDownLatch closed = new CountDownLatch(1);
-        Platform.runLater(() -> panel.close(closed::countDown));
-        assertThat(closed.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        ControlPanelTest.closeWholly(panel);
         squatter.close();
     }
 

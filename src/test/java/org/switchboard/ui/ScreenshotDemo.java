@@ -20,6 +20,7 @@ public final class ScreenshotDemo {
                 .port(Integer.parseInt(args[0]))
                 .ircPort(0)
                 .bindAddress(InetAddress.getLoopbackAddress())
+                .tlsPort(0)
                 .dataDir(Path.of(args[1]))
                 .hashIterations(1_000)
                 .build();

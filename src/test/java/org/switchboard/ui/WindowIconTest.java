@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -34,9 +31,7 @@ class WindowIconTest {
 
     @AfterEach
     void stop() throws Exception {
-        CountDownLatch closed = new CountDownLatch(1);
-        Platform.runLater(() -> panel.close(closed::countDown));
-        assertThat(closed.await(15, TimeUnit.SECONDS)).isTrue();
+        ControlPanelTest.closeWholly(panel);
     }
 
     @Test

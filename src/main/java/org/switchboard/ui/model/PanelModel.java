@@ -132,7 +132,7 @@ public final class PanelModel {
     }
 
     public ZoneId zone() {
-        return server.zone();
+        return server.log().zone();
     }
 
     // ---- life ----
@@ -332,7 +332,7 @@ public final class PanelModel {
     private record Snapshot(List<LogEntry> log, List<ChatLine> history, List<MemberInfo> users, ServerStats stats) { }
 
     private Snapshot snapshot() {
-        return new Snapshot(server.logTail(LogModel.MAX_LINES), server.recentHistory(HISTORY_ON_OPEN),
+        return new Snapshot(server.log().tail(LogModel.MAX_LINES), server.recentHistory(HISTORY_ON_OPEN),
                 server.users(), server.stats());
     }
 
