@@ -27,12 +27,13 @@ final class Readouts {
     Reply status() {
         ServerStats stats = view.stats();
         String where = switch (stats.state()) {
-            case LISTENING -> "listening on port " + stats.port() + irc(", IRC on port ");
+            case LISTENING -> "listening on port " + stats.port();
             case PAUSED -> "paused (port " + stats.port() + irc(" and IRC port ") + " closed to new connections)";
             case STOPPED -> "stopped";
         };
         return Reply.success(
                 "Server " + where + (stats.state() == ServerState.STOPPED ? "" : " (not encrypted)" + tlsWhere())
+                        + (stats.state() == ServerState.LISTENING ? irc(", IRC on port ") : "")
                         + ", " + stats.mode().name().toLowerCase(Locale.ROOT) + " mode, up "
                         + formatDuration(stats.uptime()),
                 "Users online " + stats.usersOnline() + " (peak " + stats.peakUsersOnline() + "), connections "
