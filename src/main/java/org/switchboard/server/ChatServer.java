@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
 import org.switchboard.auth.IdentityFileException;
@@ -70,8 +69,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
         this.tls = new ServerTls(config, log);
         this.events = new ServerEvents(log);
         this.connections = new Connections(config, log);
-        this.endpoints = new Endpoints(config, new LineFormat(clock.getZone()),
-                new IrcFormat(config.ircChannel(), clock.getZone()), log,
+        this.endpoints = new Endpoints(config, clock.getZone(), log,
                 (client, endpoint) -> connections.admit(client, endpoint, this::connect));
     }
 
@@ -94,10 +92,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
             tls.load();
             endpoints.bindAll("Cannot listen on port ");
             startedAt = clock.instant();
-            if (scheduler == null) {
-                scheduler = Executors.newSingleThreadScheduledExecutor(
-                        Thread.ofPlatform().name("switchboard-scheduler").daemon(true).factory());
-            }
+            scheduler = scheduler != null ? scheduler : IoThreads.newScheduler();
             io = new IoThreads(config, connections, data.room().feed(), scheduler);
             log.info("Server started (" + config.mode().name().toLowerCase() + " mode, "
                     + config.threads().name().toLowerCase() + " threads)");
@@ -115,9 +110,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
      * an operator whose port turned out to be taken. Only a stopped server changes its port.
      */
     public boolean start(int newPort) throws IOException, IdentityFileException, DataFolderException {
-        if (newPort < 0 || newPort > 65_535) {
-            throw new IllegalArgumentException("port must be 0-65535: " + newPort);
-        }
+        ServerConfig.PORT.require(newPort);
         lifecycle.lock();
         try {
             if (state != ServerState.STOPPED) {
@@ -311,7 +304,6 @@ public final class ChatServer implements ServerView, AutoCloseable {
         return endpoints.port();
     }
 
-    /** The IRC port (the real one once bound with 0), empty when the server has no IRC endpoint. */
     @Override
     public OptionalInt ircPort() {
         return endpoints.ircPort();
@@ -364,8 +356,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
         events.remove(listener);
     }
 
-    // ---- for tests ----
-
+    /** The room, for tests. */
     ChatRoom room() {
         return Objects.requireNonNull(data, "the server has not been started").room();
     }

@@ -3,6 +3,7 @@ package org.switchboard.server;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.channels.SocketChannel;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -23,9 +24,11 @@ final class Endpoints {
     private Acceptor tls;
 
     /** The endpoints of {@code config}; each accepted socket goes to {@code admission} with its endpoint. */
-    Endpoints(ServerConfig config, LineFormat lineFormat, IrcFormat ircFormat, ActivityLog log,
-            BiConsumer<SocketChannel, Endpoint> admission) {
+    Endpoints(ServerConfig config, ZoneId zone, ActivityLog log, BiConsumer<SocketChannel, Endpoint> admission) {
         this.log = log;
+        // each protocol's one rendering of the room's events, shared by all its connections
+        LineFormat lineFormat = new LineFormat(zone);
+        IrcFormat ircFormat = new IrcFormat(config.ircChannel(), zone);
         Connection.FrontEndFactory protocol = config.mode() == ServerMode.ECHO
                 ? (link, services) -> new EchoFrontEnd(link, lineFormat)
                 : (link, services) -> new LineFrontEnd(link, services, lineFormat);

@@ -1,5 +1,6 @@
 package org.switchboard.server;
 
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,12 @@ final class IoThreads implements AutoCloseable {
         long period = Math.clamp(shortest / 10, 10, 1_000);
         this.deadlines = scheduler.scheduleWithFixedDelay(connections::checkDeadlines, period, period,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** The server's one scheduler (deadlines, grace closes, the certificate's watch), for its whole life. */
+    static ScheduledExecutorService newScheduler() {
+        return Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("switchboard-scheduler").daemon(true).factory());
     }
 
     ReadPoller poller() {
