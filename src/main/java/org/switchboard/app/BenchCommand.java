@@ -80,6 +80,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--channel", paramLabel = "#NAME", description = "IRC channel (default: ${DEFAULT-VALUE}).")
     String channel = "#bench";
 
+    @Option(names = "--tls", description = "Speak TLS (1.2 or 1.3) to the server; any certificate is taken,"
+            + " since the bench only measures servers on this machine.")
+    boolean tls;
+
+    @Option(names = "--nickserv", description = "IRC: sign each name in with NickServ (REGISTER, or IDENTIFY"
+            + " when it is taken) instead of JOIN, for servers with built-in accounts such as Switchboard's.")
+    boolean nickServ;
+
     @Option(names = "--io-threads", paramLabel = "N",
             description = "Selector threads the clients are spread over (default: ${DEFAULT-VALUE}).")
     int ioThreads = 2;
@@ -102,7 +110,8 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("switchboard bench: " + e.getMessage());
             return 2;
         }
-        if (config.protocol() == BenchProtocol.CHAT && !allowRealData && touchesRealPeople(config)) {
+        if ((config.protocol() == BenchProtocol.CHAT || config.nickServ()) && !allowRealData
+                && touchesRealPeople(config)) {
             return 2;
         }
         PrintStream out = System.out;
@@ -151,7 +160,7 @@ final class BenchCommand implements Callable<Integer> {
     BenchConfig toConfig() {
         return new BenchConfig(host, port, protocol, clients, connectRate, senders, rate, seconds("warm-up", warmup),
                 seconds("duration", duration), seconds("drain", drain), seconds("sign-in timeout", signInTimeout),
-                perAddress, namePrefix, password, channel, ioThreads, serverPid);
+                perAddress, namePrefix, password, channel, ioThreads, serverPid, tls, nickServ);
     }
 
     private static Duration seconds(String what, double value) {

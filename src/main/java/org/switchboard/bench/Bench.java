@@ -13,7 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import javax.net.ssl.SSLContext;
 import org.HdrHistogram.Histogram;
+import tlschannel.ClientTlsChannel;
 
 /**
  * The fan-out load generator: opens the clients at a steady pace, signs them in, has some of them send
@@ -42,6 +44,11 @@ public final class Bench {
         this.progress = progress;
     }
 
+    /** What the clients speak, as the result names it: chat or irc, +tls over TLS. */
+    private String label() {
+        return config.protocol().name().toLowerCase(Locale.ROOT) + (config.tls() ? "+tls" : "");
+    }
+
     /** Runs the whole bench; the clients are closed when it returns. */
     public BenchResult run() throws IOException, InterruptedException {
         InetSocketAddress server = new InetSocketAddress(config.host(), config.port());
@@ -53,13 +60,14 @@ public final class Bench {
             throw new IOException(config.host() + " is not a loopback address; the bench only runs against this"
                     + " machine (127.0.0.0/8 or ::1)");
         }
+        SSLContext tls = config.tls() ? AnyCertificate.context() : null;
         List<IoLoop> loops = new ArrayList<>();
         for (int i = 0; i < config.ioThreads(); i++) {
             loops.add(new IoLoop(config, new Payload(run), "bench-io-" + i));
         }
         loops.forEach(IoLoop::start);
         try {
-            return measure(server, loops);
+            return measure(server, loops, tls);
         } finally {
             for (IoLoop loop : loops) {
                 loop.shutdown();
@@ -70,9 +78,9 @@ public final class Bench {
         }
     }
 
-    private BenchResult measure(InetSocketAddress server, List<IoLoop> loops) throws InterruptedException {
-        say("connecting %d clients at %d/s to %s (%s)", config.clients(), config.connectRate(), server,
-                config.protocol().name().toLowerCase(Locale.ROOT));
+    private BenchResult measure(InetSocketAddress server, List<IoLoop> loops, SSLContext tls)
+            throws InterruptedException {
+        say("connecting %d clients at %d/s to %s (%s)", config.clients(), config.connectRate(), server, label());
         long connectStart = System.nanoTime();
         List<Client> clients = new ArrayList<>(config.clients());
         for (int i = 0; i < config.clients(); i++) {
@@ -86,6 +94,7 @@ public final class Bench {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 channel.bind(new InetSocketAddress(SourceAddresses.forClient(i, config.perAddress()), 0));
                 client.channel = channel;
+                client.io = tls == null ? channel : ClientTlsChannel.newBuilder(channel, tls).build();
                 client.connectStart = System.nanoTime();
                 channel.connect(server);
                 loop.add(client);
@@ -163,7 +172,7 @@ public final class Bench {
         if (counted != sentLines) {
             say("note: %d counted lines were still being sent after the window", counted - sentLines);
         }
-        return new BenchResult(config.protocol(), config.clients(), connected, ready.size(), signInSeconds,
+        return new BenchResult(label(), config.clients(), connected, ready.size(), signInSeconds,
                 signIn.getValueAtPercentile(50) / 1000.0, signIn.getMaxValue() / 1000.0, firstError(loops),
                 senders.length, config.rate(), seconds(config.duration()), counted,
                 counted * (ready.size() - 1), received, duplicates, disconnected,
@@ -176,7 +185,7 @@ public final class Bench {
     private BenchResult failedResult(int connected, int signedIn, double signInSeconds, List<IoLoop> loops,
             String error) {
         Optional<ProcessStats> end = serverStats();
-        return new BenchResult(config.protocol(), config.clients(), connected, signedIn, signInSeconds, 0, 0,
+        return new BenchResult(label(), config.clients(), connected, signedIn, signInSeconds, 0, 0,
                 error, 0, config.rate(), seconds(config.duration()), 0, 0, 0, 0,
                 loops.stream().mapToInt(l -> l.disconnected).sum(), 0, 0, 0, 0, -1,
                 end.map(ProcessStats::rssBytes).orElse(-1L), end.map(ProcessStats::peakRssBytes).orElse(-1L));

@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param channel the IRC channel (IRC protocol)
  * @param ioThreads selector threads the clients are spread over
  * @param serverPid the server's process id for CPU and memory figures, or 0 for none
+ * @param tls whether the clients speak TLS (any certificate is taken: the bench measures, it does not trust)
+ * @param nickServ IRC: register each name with NickServ (or identify when it is taken), as a server with
+ *        built-in accounts such as Switchboard's wants before its channel can be joined
  */
 public record BenchConfig(
         String host,
@@ -42,7 +45,9 @@ public record BenchConfig(
         String password,
         String channel,
         int ioThreads,
-        long serverPid) {
+        long serverPid,
+        boolean tls,
+        boolean nickServ) {
 
     public BenchConfig {
         Objects.requireNonNull(host);
@@ -75,6 +80,7 @@ public record BenchConfig(
                 + channel + "'");
         require(ioThreads >= 1 && ioThreads <= 64, "I/O threads must be between 1 and 64, not " + ioThreads);
         require(serverPid >= 0, "the server pid cannot be negative");
+        require(!nickServ || protocol == BenchProtocol.IRC, "--nickserv is for --protocol irc");
         require(rate * (warmup.toNanos() + duration.toNanos()) / 1e9 < Integer.MAX_VALUE / 2.0,
                 "rate x (warm-up + duration) is too many lines");
     }

@@ -1,6 +1,7 @@
 package org.switchboard.bench;
 
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
@@ -17,6 +18,8 @@ final class Client {
     final String name;
     final IoLoop loop;
     SocketChannel channel;
+    /** What the client reads and writes: the channel itself, or a TLS channel over it ({@code --tls}). */
+    ByteChannel io;
     SelectionKey key;
     long connectStart;
     volatile State state = State.CONNECTING;

@@ -6,7 +6,9 @@ import org.switchboard.protocol.Protocol;
 /**
  * How a bench client signs in and keeps its connection, in either protocol: the line protocol's
  * prompts answered with the client's name and the password, then {@code Welcome,}; or IRC's JOIN after
- * {@code 001}, ready at {@code 366}, PONG to every PING. Runs on the client's {@link IoLoop} thread.
+ * {@code 001} (with {@code --nickserv}, a NickServ REGISTER instead, or IDENTIFY when the name is taken:
+ * a server with built-in accounts joins its channel once signed in), ready at {@code 366}, PONG to every
+ * PING. Runs on the client's {@link IoLoop} thread.
  */
 final class Dialogue {
     /** What the dialogue does to a client, on its loop. */
@@ -102,10 +104,18 @@ final class Dialogue {
         }
         String command = words[1];
         if (command.equals("001")) {
-            loop.send(client, Protocol.lineBytes("JOIN " + config.channel()));
+            loop.send(client, Protocol.lineBytes(config.nickServ()
+                    ? "PRIVMSG NickServ :REGISTER " + config.password()
+                    : "JOIN " + config.channel()));
+        } else if (config.nickServ() && command.equals("NOTICE") && words[0].startsWith(":NickServ!")
+                && line.contains(" is registered already")) {
+            // a second run on the same data: the name is the bench's from the first
+            loop.send(client, Protocol.lineBytes("PRIVMSG NickServ :IDENTIFY " + config.password()));
         } else if (command.equals("366")) {
             loop.ready(client);
-        } else if (command.length() == 3 && (command.charAt(0) == '4' || command.charAt(0) == '5')) {
+        } else if (command.length() == 3 && (command.charAt(0) == '4' || command.charAt(0) == '5')
+                && !command.equals("422")) {
+            // 422 says only that the server has no message of the day
             loop.failed(client, line);
         }
     }

@@ -13,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.switchboard.protocol.Protocol;
+import tlschannel.NeedsReadException;
+import tlschannel.NeedsWriteException;
 
 /**
  * One selector thread and the clients it owns: connects, sign-in, reading and counting deliveries.
@@ -20,6 +22,12 @@ import org.switchboard.protocol.Protocol;
  * schedule through {@link #sendFromAnotherThread}; a client's writes are serialised by its lock. The
  * counters are written only by this thread and read by the bench's main thread (volatile, or after
  * {@link #awaitReport}).
+ *
+ * <p>Over TLS ({@code --tls}) a client's {@link Client#io} is a non-blocking TLS channel over its socket:
+ * a read or write that cannot go on until the socket is readable (the handshake waits for the server)
+ * or writable throws, and the loop waits for that; a write that waited for the handshake is written
+ * after the next read. The TLS layer may hold decrypted bytes the selector knows nothing of, so a TLS
+ * client is read until it has nothing left.
  */
 final class IoLoop extends Thread implements Dialogue.Loop {
     private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
@@ -180,7 +188,7 @@ final class IoLoop extends Thread implements Dialogue.Loop {
                     client.writeLock.unlock();
                 }
             }
-            if (key.isReadable()) {
+            if (key.isReadable() || (config.tls() && key.isWritable())) {
                 read(client, now);
             }
         } catch (IOException e) {
@@ -188,18 +196,49 @@ final class IoLoop extends Thread implements Dialogue.Loop {
         }
     }
 
-    private void connected(Client client) {
+    private void connected(Client client) throws IOException {
         connected++;
         client.state = Client.State.SIGNING_IN;
         dialogue.begin(client);
+        if (config.tls()) {
+            // the client speaks first in TLS: a read starts the handshake, whether or not begin wrote
+            read(client, System.nanoTime());
+        }
     }
 
     private void read(Client client, long now) throws IOException {
+        if (!config.tls()) {
+            readOnce(client, now);
+            return;
+        }
+        try {
+            while (readOnce(client, now) > 0) {
+                // more may wait decrypted in the TLS layer
+            }
+        } catch (NeedsReadException e) {
+            // nothing more until the socket has more
+        } catch (NeedsWriteException e) {
+            client.key.interestOps(client.key.interestOps() | SelectionKey.OP_WRITE);
+        }
+        if (client.state != Client.State.FAILED && client.state != Client.State.CLOSED) {
+            client.writeLock.lock();
+            try {
+                if (!client.output.isEmpty()) {
+                    flush(client);
+                }
+            } finally {
+                client.writeLock.unlock();
+            }
+        }
+    }
+
+    /** One read and the lines it completed: the bytes read, or -1 when the client is gone. */
+    private int readOnce(Client client, long now) throws IOException {
         ByteBuffer buffer = client.inputBuffer;
-        int count = client.channel.read(buffer);
+        int count = client.io.read(buffer);
         if (count < 0) {
             lost(client, "closed by the server");
-            return;
+            return -1;
         }
         bytesRead += count;
         byte[] bytes = client.input;
@@ -215,7 +254,7 @@ final class IoLoop extends Thread implements Dialogue.Loop {
                 int end = i > lineStart && bytes[i - 1] == '\r' ? i - 1 : i;
                 onLine(client, bytes, lineStart, end, now);
                 if (client.state == Client.State.FAILED || client.state == Client.State.CLOSED) {
-                    return;
+                    return -1;
                 }
             }
             lineStart = i + 1;
@@ -225,7 +264,7 @@ final class IoLoop extends Thread implements Dialogue.Loop {
             // a line longer than the buffer: nothing in it is for the bench, skip to its end
             client.skipping = true;
             buffer.clear();
-            return;
+            return count;
         }
         if (lineStart > 0) {
             System.arraycopy(bytes, lineStart, bytes, 0, left);
@@ -234,6 +273,7 @@ final class IoLoop extends Thread implements Dialogue.Loop {
         if (left > 0) {
             dialogue.onPrompt(client, bytes, left);
         }
+        return count;
     }
 
     private void onLine(Client client, byte[] bytes, int from, int to, long now) {
@@ -315,7 +355,15 @@ final class IoLoop extends Thread implements Dialogue.Loop {
             }
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             if (client.output.isEmpty()) {
-                client.channel.write(buffer);
+                try {
+                    client.io.write(buffer);
+                } catch (NeedsReadException e) {
+                    // the TLS handshake waits for the server: written after the next read
+                    client.output.add(buffer);
+                    return QUEUED;
+                } catch (NeedsWriteException e) {
+                    // the socket is full: below
+                }
                 if (!buffer.hasRemaining()) {
                     return WRITTEN;
                 }
@@ -331,8 +379,18 @@ final class IoLoop extends Thread implements Dialogue.Loop {
     private void flush(Client client) throws IOException {
         while (!client.output.isEmpty()) {
             ByteBuffer buffer = client.output.peek();
-            client.channel.write(buffer);
+            try {
+                client.io.write(buffer);
+            } catch (NeedsReadException e) {
+                // the TLS handshake waits for the server: the next read flushes again
+                client.key.interestOps(SelectionKey.OP_READ);
+                return;
+            } catch (NeedsWriteException e) {
+                client.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                return;
+            }
             if (buffer.hasRemaining()) {
+                client.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
                 return;
             }
             client.output.poll();

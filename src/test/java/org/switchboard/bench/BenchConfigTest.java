@@ -10,7 +10,7 @@ class BenchConfigTest {
     static BenchConfig config(int clients, int senders, double rate, double warmupSeconds, double seconds) {
         return new BenchConfig("127.0.0.1", 5050, BenchProtocol.CHAT, clients, 1000, senders, rate,
                 Duration.ofMillis(Math.round(warmupSeconds * 1000)), Duration.ofMillis(Math.round(seconds * 1000)),
-                Duration.ofSeconds(5), Duration.ofSeconds(60), 10, "bench", "bench-password", "#bench", 2, 0);
+                Duration.ofSeconds(5), Duration.ofSeconds(60), 10, "bench", "bench-password", "#bench", 2, 0, false, false);
     }
 
     @Test
@@ -45,6 +45,6 @@ class BenchConfigTest {
     void refusesMoreClientsThanTheLoopbackAddressesHold() {
         assertThatThrownBy(() -> new BenchConfig("127.0.0.1", 5050, BenchProtocol.CHAT, 200_000, 1000, 1, 1,
                 Duration.ZERO, Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(1), 1, "bench", "pw",
-                "#bench", 2, 0)).hasMessageContaining("--per-address");
+                "#bench", 2, 0, false, false)).hasMessageContaining("--per-address");
     }
 }

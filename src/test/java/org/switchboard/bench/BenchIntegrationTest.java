@@ -18,10 +18,49 @@ class BenchIntegrationTest {
     Path dir;
 
     private BenchConfig config(int port, int clients, int senders, double rate) {
+        return config(port, clients, senders, rate, BenchProtocol.CHAT, false);
+    }
+
+    private BenchConfig config(int port, int clients, int senders, double rate, BenchProtocol protocol, boolean tls) {
         // A generous drain: the run ends as soon as everything arrived, so it only matters on a slow machine.
-        return new BenchConfig("127.0.0.1", port, BenchProtocol.CHAT, clients, 200, senders, rate,
+        return new BenchConfig("127.0.0.1", port, protocol, clients, 200, senders, rate,
                 Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60), 3,
-                "load", "bench-password", "#bench", 2, ProcessHandle.current().pid());
+                "load", "bench-password", "#switchboard", 2, ProcessHandle.current().pid(), tls,
+                protocol == BenchProtocol.IRC);
+    }
+
+    private static void assertEveryLineArrivedOnce(BenchResult result, int clients, int lines) {
+        assertThat(result.signedIn()).as(result.firstError()).isEqualTo(clients);
+        assertThat(result.linesSent()).isEqualTo(lines);
+        assertThat(result.expected()).isEqualTo((long) lines * (clients - 1));
+        assertThat(result.received()).isEqualTo(result.expected());
+        assertThat(result.duplicates()).isZero();
+        assertThat(result.complete()).isTrue();
+    }
+
+    @Test
+    void speaksTlsToTheTlsPort() throws Exception {
+        try (ChatServer server = TestServer.start(dir)) {
+            PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            BenchResult result = new Bench(config(server.tlsPort(), 8, 4, 40, BenchProtocol.CHAT, true), quiet).run();
+
+            assertEveryLineArrivedOnce(result, 8, 40);
+            assertThat(result.json()).contains("\"protocol\":\"chat+tls\"");
+        }
+    }
+
+    @Test
+    void registersWithNickServOnTheIrcPortThenIdentifiesOnTheNextRun() throws Exception {
+        try (ChatServer server = TestServer.start(dir)) {
+            PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            int port = server.ircPort().orElseThrow();
+            BenchResult first = new Bench(config(port, 6, 3, 30, BenchProtocol.IRC, false), quiet).run();
+            BenchResult again = new Bench(config(port, 6, 3, 30, BenchProtocol.IRC, false), quiet).run();
+
+            assertEveryLineArrivedOnce(first, 6, 30);
+            assertEveryLineArrivedOnce(again, 6, 30);
+            assertThat(server.registeredUsers()).isEqualTo(6);
+        }
     }
 
     @Test

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class BenchResultTest {
     private static BenchResult result(long expected, long received, long duplicates, double cpu) {
-        return new BenchResult(BenchProtocol.CHAT, 100, 100, 100, 1.5, 10, 20, "", 10, 50, 4, 200, expected,
+        return new BenchResult("chat", 100, 100, 100, 1.5, 10, 20, "", 10, 50, 4, 200, expected,
                 received, duplicates, 0, 1_000, 2_000, 3_000, 4_000, cpu, 64L << 20, 80L << 20);
     }
 
