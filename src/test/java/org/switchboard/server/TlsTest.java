@@ -217,9 +217,10 @@ class TlsTest {
     }
 
     @Test
-    void tlsOffListensOnThePlainPortOnly() {
-        server = TestServer.start(dir, c -> c.tlsPort(ServerConfig.OFF));
+    void tlsOffListensOnThePlainPortsOnly() {
+        server = TestServer.start(dir, c -> c.tlsPort(ServerConfig.OFF).ircTlsPort(ServerConfig.OFF));
         assertThat(server.tlsPort()).isEqualTo(ServerConfig.OFF);
+        assertThat(server.ircTlsPort()).isEqualTo(ServerConfig.OFF);
         assertThat(server.tlsFingerprint()).isNull();
         assertThat(Files.exists(dir.resolve("tls"))).isFalse();
         try (LineClient plain = new LineClient(server.port())) {
