@@ -161,7 +161,7 @@ final class ServerOptions {
         }
     }
     @Option(names = "--tls-port", paramLabel = "N|off",
-            description = "Port of the line protocol over TLS; 0 takes a free one, off serves no TLS"
+            description = "Port of the line protocol over TLS; 0 takes a free one, off has none"
                     + " (default: ${DEFAULT-VALUE}).")
     String tlsPort = Integer.toString(ServerConfig.TLS_PORT.defaultValue());
 
