@@ -101,11 +101,6 @@ final class Endpoints {
         return irc == null ? OptionalInt.empty() : OptionalInt.of(irc.port());
     }
 
-    /** Every endpoint's port, in the order they were made (the real ones once bound). */
-    List<Integer> ports() {
-        return acceptors.stream().map(Acceptor::port).toList();
-    }
-
     /**
      * Binds every endpoint, or none: a port that cannot be bound unbinds those bound before it, and the
      * exception names the endpoint that failed.

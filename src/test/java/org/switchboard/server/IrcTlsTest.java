@@ -8,6 +8,7 @@ import static org.switchboard.support.TestServer.PASSWORD;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.cert.X509Certificate;
@@ -25,6 +26,7 @@ import org.kitteh.irc.client.library.feature.auth.SaslPlain;
 import org.switchboard.log.LogEntry;
 import org.switchboard.support.IrcClient;
 import org.switchboard.support.LineClient;
+import org.switchboard.support.RecordWatch;
 import org.switchboard.support.ServerFixture;
 import org.switchboard.support.TestServer;
 import org.switchboard.support.TlsClients;
@@ -88,13 +90,18 @@ class IrcTlsTest extends ServerFixture {
     void aTls12IrcClientSignsInAndIsClosedWithCloseNotifyAtStop() throws Exception {
         server = TestServer.start(dir);
         registerOnLine("alice");
-        SSLSocket socket = TlsClients.socket(server.ircTlsPort(), certificate(), "TLSv1.2");
+        RecordWatch watch = new RecordWatch();
+        watch.connect(new InetSocketAddress("127.0.0.1", server.ircTlsPort()));
+        SSLSocket socket = (SSLSocket) TlsClients.context(certificate()).getSocketFactory()
+                .createSocket(watch, "127.0.0.1", server.ircTlsPort(), true);
+        socket.setEnabledProtocols(new String[] {"TLSv1.2"});
         try (IrcClient alice = new IrcClient(socket).signIn("alice", PASSWORD)) {
             assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.2");
             server.stop();
-            // the JDK reads close_notify as the end of the stream; a socket closed without it is an SSLException
             assertThat(alice.readToEnd()).contains("ERROR :Closing link: The server is shutting down. Goodbye.");
         }
+        // the JDK reads a bare close as the end too: the last record says whether close_notify came
+        assertThat(watch.lastRecordType()).isEqualTo(RecordWatch.ALERT_RECORD);
     }
 
     @Test
