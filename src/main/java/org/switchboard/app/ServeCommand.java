@@ -48,8 +48,8 @@ final class ServeCommand implements Callable<Integer> {
             chat.start();
         } catch (EndpointBindException e) {
             String option = e.option();
-            System.err.println("switchboard: cannot listen on " + (e.irc() ? "IRC port " : e.encrypted() ? "TLS port "
-                    : "port ") + e.port() + ": " + e.getCause().getMessage() + (e.inUse()
+            System.err.println("switchboard: cannot listen on " + (e.irc() ? "IRC " : "")
+                    + (e.encrypted() ? "TLS " : "") + "port " + e.port() + ": " + e.getCause().getMessage() + (e.inUse()
                     ? " (is another server running? choose another with " + option + ", or " + option
                     + " 0 for any free one" + (option.equals("--port") ? "" : ", or " + option + " off") + ")" : ""));
             chat.close();
@@ -76,11 +76,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Thread hook = new Thread(chat::close, "switchboard-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        // the first line stays "Listening on port N": scripts read the plain port from it
-        String banner = "Listening on port " + chat.port() + System.lineSeparator()
-                + chat.ircPort().stream().mapToObj(p -> "IRC on port " + p + System.lineSeparator()).findFirst().orElse("")
-                + (config.tlsOn() ? "TLS on port " + chat.tlsPort() + ", certificate " + chat.tlsFingerprint()
-                        + System.lineSeparator() : "")
+        String banner = ports(config, chat)
                 + "Switchboard " + Main.version() + ", " + config.mode().name().toLowerCase() + " mode, data in "
                 + config.usersFile().toAbsolutePath().getParent() + ". Type 'help' for commands.";
         runConsole(Operator.forServe(chat), banner);
@@ -91,6 +87,31 @@ final class ServeCommand implements Callable<Integer> {
             // already shutting down
         }
         return 0;
+    }
+
+    /**
+     * One line per port, each ended by a line break. The first stays "Listening on port N" while there is
+     * a plain port: scripts read the plain port from it. The certificate's fingerprint goes with the first
+     * TLS port (both TLS ports serve the same certificate).
+     */
+    private static String ports(ServerConfig config, ChatServer chat) {
+        String nl = System.lineSeparator();
+        StringBuilder out = new StringBuilder();
+        if (config.plain()) {
+            out.append("Listening on port ").append(chat.port()).append(nl);
+            chat.ircPort().ifPresent(p -> out.append("IRC on port ").append(p).append(nl));
+        } else {
+            out.append("TLS only (--plain off): no plain port for the line protocol or IRC").append(nl);
+        }
+        String certificate = ", certificate " + chat.tlsFingerprint();
+        if (config.tlsOn()) {
+            out.append("TLS on port ").append(chat.tlsPort()).append(certificate).append(nl);
+        }
+        if (config.ircTlsEnabled()) {
+            out.append("IRC over TLS on port ").append(chat.ircTlsPort()).append(config.tlsOn() ? "" : certificate)
+                    .append(nl);
+        }
+        return out.toString();
     }
 
     /**

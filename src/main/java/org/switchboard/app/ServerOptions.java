@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.switchboard.server.FloodLimits;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerMode;
+import org.switchboard.server.Setting;
 import org.switchboard.server.ThreadKind;
 import org.switchboard.server.TlsFiles;
 import picocli.CommandLine.Model.CommandSpec;
@@ -160,9 +161,18 @@ final class ServerOptions {
         }
     }
     @Option(names = "--tls-port", paramLabel = "N|off",
-            description = "Port of the line protocol over TLS; 0 takes a free one, off serves no TLS"
+            description = "Port of the line protocol over TLS; 0 takes a free one, off has none"
                     + " (default: ${DEFAULT-VALUE}).")
     String tlsPort = Integer.toString(ServerConfig.TLS_PORT.defaultValue());
+
+    @Option(names = "--irc-tls-port", paramLabel = "N|off",
+            description = "Port for IRC clients over TLS; 0 takes a free one, off has none (default: ${DEFAULT-VALUE}).")
+    String ircTlsPort = Integer.toString(ServerConfig.IRC_TLS_PORT.defaultValue());
+
+    @Option(names = "--plain", paramLabel = "on|off",
+            description = "off: serve TLS only, with no plain port for the line protocol (--port) nor IRC"
+                    + " (--irc-port) (default: ${DEFAULT-VALUE}).")
+    String plain = "on";
 
     @Option(names = "--tls-cert", paramLabel = "FILE",
             description = "TLS certificate chain, PEM, leaf first (Let's Encrypt's fullchain.pem); with --tls-key."
@@ -218,21 +228,35 @@ final class ServerOptions {
                 .writeBudget(writeBudget)
                 .ircPort(ircPort(ircPort))
                 .ircChannel(ircChannel)
-                .tlsPort(tlsPortNumber())
+                .tlsPort(tlsPortNumber("--tls-port", tlsPort, ServerConfig.TLS_PORT))
+                .ircTlsPort(tlsPortNumber("--irc-tls-port", ircTlsPort, ServerConfig.IRC_TLS_PORT))
+                .plain(plainOn())
                 .tls(tlsCert == null && tlsKey == null && tlsKeystore == null && tlsKeystorePasswordFile == null ? null
                         : new TlsFiles(tlsCert, tlsKey, tlsKeystore, tlsKeystorePasswordFile, dataDir.resolve("tls")))
                 .build();
     }
 
-    private int tlsPortNumber() {
-        if ("off".equalsIgnoreCase(tlsPort)) {
+    /** {@code value} of a TLS port's {@code option}: {@code off}, or a number in {@code setting}'s range. */
+    private static int tlsPortNumber(String option, String value, Setting setting) {
+        if ("off".equalsIgnoreCase(value)) {
             return ServerConfig.OFF;
         }
         try {
-            return Integer.parseInt(tlsPort);
+            // checked here: -1 would otherwise pass for off
+            return setting.require(Long.parseLong(value));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--tls-port takes a port number (0 for any free one) or off, not '"
-                    + tlsPort + "'");
+            throw new IllegalArgumentException(option + " takes a port number (0 for any free one) or off, not '"
+                    + value + "'");
         }
+    }
+
+    private boolean plainOn() {
+        if (plain.equalsIgnoreCase("on")) {
+            return true;
+        }
+        if (plain.equalsIgnoreCase("off")) {
+            return false;
+        }
+        throw new IllegalArgumentException("--plain takes on or off, not '" + plain + "'");
     }
 }

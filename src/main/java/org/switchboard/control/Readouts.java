@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import org.switchboard.chat.MemberInfo;
 import org.switchboard.server.ServerConfig;
-import org.switchboard.server.ServerState;
 import org.switchboard.server.ServerStats;
 import org.switchboard.server.ServerView;
 
@@ -19,21 +19,15 @@ final class Readouts {
         this.view = view;
     }
 
-    /** The IRC port after {@code prefix}, or nothing when the server has none. */
-    private String irc(String prefix) {
-        return view.ircPort().stream().mapToObj(p -> prefix + p).findFirst().orElse("");
-    }
-
     Reply status() {
         ServerStats stats = view.stats();
         String where = switch (stats.state()) {
-            case LISTENING -> "listening on port " + stats.port();
-            case PAUSED -> "paused (port " + stats.port() + irc(" and IRC port ") + " closed to new connections)";
+            case LISTENING -> "listening on " + ports(stats);
+            case PAUSED -> "paused (" + ports(stats) + " closed to new connections)";
             case STOPPED -> "stopped";
         };
         return Reply.success(
-                "Server " + where + (stats.state() == ServerState.STOPPED ? "" : " (not encrypted)" + tlsWhere())
-                        + (stats.state() == ServerState.LISTENING ? irc(", IRC on port ") : "")
+                "Server " + where
                         + ", " + stats.mode().name().toLowerCase(Locale.ROOT) + " mode, up "
                         + formatDuration(stats.uptime()),
                 "Users online " + stats.usersOnline() + " (peak " + stats.peakUsersOnline() + "), connections "
@@ -42,24 +36,66 @@ final class Readouts {
                 writeRoundLine(stats));
     }
 
-    /** ", TLS on port 5443 (SHA256:...)", or nothing when TLS is off. */
-    private String tlsWhere() {
-        int port = view.tlsPort();
-        return port == ServerConfig.OFF || view.tlsFingerprint() == null ? ""
-                : " and " + port + " (TLS, certificate " + view.tlsFingerprint() + ")";
+    /**
+     * Every port, the line protocol's then IRC's, each plain one before its TLS twin, the certificate with
+     * the first TLS one: "port 5050 (not encrypted) and 5443 (TLS, certificate SHA256:...), IRC on port
+     * 6667 and 6697 (TLS)"; with {@code --plain off} it ends "TLS only (--plain off)".
+     */
+    private String ports(ServerStats stats) {
+        String fingerprint = view.tlsFingerprint();
+        String[] certificate = {fingerprint == null ? "" : ", certificate " + fingerprint};
+        IntFunction<String> tls = port -> {
+            String text = port + " (TLS" + certificate[0] + ")";
+            certificate[0] = "";
+            return text;
+        };
+        boolean plain = view.config().plain();
+        List<String> line = new ArrayList<>();
+        if (plain) {
+            line.add(stats.port() + " (not encrypted)");
+        }
+        if (view.tlsPort() != ServerConfig.OFF) {
+            line.add(tls.apply(view.tlsPort()));
+        }
+        List<String> irc = new ArrayList<>();
+        view.ircPort().ifPresent(port -> irc.add(Integer.toString(port)));
+        if (view.ircTlsPort() != ServerConfig.OFF) {
+            irc.add(tls.apply(view.ircTlsPort()));
+        }
+        List<String> parts = new ArrayList<>();
+        if (!line.isEmpty()) {
+            parts.add("port " + String.join(" and ", line));
+        }
+        if (!irc.isEmpty()) {
+            parts.add("IRC on port " + String.join(" and ", irc));
+        }
+        if (!plain) {
+            parts.add("TLS only (--plain off)");
+        }
+        return String.join(", ", parts);
     }
 
-    /** The TLS port and the certificate in service. */
+    /** The TLS ports and the certificate in service (one for both). */
     Reply tls() {
-        if (!view.config().tlsOn()) {
-            return Reply.success("TLS is off (--tls-port off).");
+        ServerConfig config = view.config();
+        if (!config.anyTls()) {
+            return Reply.success("TLS is off (--tls-port off, --irc-tls-port off).");
         }
         String fingerprint = view.tlsFingerprint();
-        if (fingerprint == null) {
-            return Reply.success("TLS starts with the server (port " + view.config().tlsPort() + ").");
+        boolean started = fingerprint != null;
+        List<String> ports = new ArrayList<>();
+        if (config.tlsOn()) {
+            ports.add("port " + (started ? view.tlsPort() : config.tlsPort()));
         }
-        return Reply.success("TLS on port " + view.tlsPort() + ", certificate " + fingerprint,
-                "Certificate from " + view.config().tls().describe());
+        if (config.ircTlsEnabled()) {
+            ports.add("IRC over TLS on port " + (started ? view.ircTlsPort() : config.ircTlsPort()));
+        }
+        String where = String.join(", ", ports);
+        if (!started) {
+            return Reply.success("TLS starts with the server (" + where + ").");
+        }
+        return Reply.success("TLS on " + where + ", certificate " + fingerprint,
+                "Certificate from " + config.tls().describe());
     }
 
     /** The writers' last round through the room: about the longest a chat line waits to be written. */

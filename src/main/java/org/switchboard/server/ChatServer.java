@@ -280,6 +280,11 @@ public final class ChatServer implements ServerView, AutoCloseable {
     }
 
     @Override
+    public int ircTlsPort() {
+        return endpoints.ircTlsPort();
+    }
+
+    @Override
     public String tlsFingerprint() {
         return tls.fingerprint();
     }
@@ -374,7 +379,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
         IoThreads running = io;
         Transport transport = endpoint.encrypted()
                 ? new TlsTransport(channel, remote, running.poller(), tls.engine())
-                : new PlainTransport(channel, remote, running.poller(), endpoints.tlsPort());
+                : new PlainTransport(channel, remote, running.poller(), endpoints.twinPort(endpoint));
         return new Connection(transport, services, running.writers().nextLane(), scheduler, endpoint.protocol(),
                 connections::closed);
     }

@@ -260,8 +260,8 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
     }
 
     @Override
-    public String transportNotice() {
-        return transport.notice();
+    public String transportNotice(String tlsClient) {
+        return transport.notice(tlsClient);
     }
 
     @Override

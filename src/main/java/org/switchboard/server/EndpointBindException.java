@@ -22,18 +22,22 @@ public final class EndpointBindException extends IOException {
         this.port = port;
     }
 
-    /** The endpoint's name: {@code "irc"} for IRC, the mode's name for the line protocol. */
+    /** The endpoint's name: {@code "irc"} and {@code "irc-tls"} for IRC, the mode's name for the line protocol. */
     public String endpoint() {
         return endpoint;
     }
 
-    /** The option that sets this endpoint's port: {@code --port}, {@code --tls-port}, {@code --irc-port}. */
+    /**
+     * The option that sets this endpoint's port: {@code --port}, {@code --tls-port}, {@code --irc-port},
+     * {@code --irc-tls-port}.
+     */
     public String option() {
         return option;
     }
 
+    /** Whether it is an IRC endpoint, plain or over TLS. */
     public boolean irc() {
-        return Endpoints.IRC.equals(endpoint);
+        return Endpoints.IRC.equals(endpoint) || Endpoints.IRC_TLS.equals(endpoint);
     }
 
     /** Whether it is a TLS endpoint. */

@@ -1,7 +1,7 @@
 package org.switchboard.server;
 
 import java.io.IOException;
-import java.net.BindException;
+import java.net.InetAddress;
 import java.nio.channels.SocketChannel;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,48 +12,79 @@ import org.switchboard.log.ActivityLog;
 
 /**
  * The server's listening endpoints, one {@link Acceptor} each: bound all together or not at all,
- * unbound all together (pause, stop). The endpoint of the configured mode first, its TLS twin unless
- * {@code --tls-port off}, then IRC (chat mode, unless {@code --irc-port off}).
+ * unbound all together (pause, stop). The endpoint of the configured mode first (unless
+ * {@code --plain off}), its TLS twin unless {@code --tls-port off}, then, in chat mode, IRC (unless
+ * {@code --irc-port off} or {@code --plain off}) and IRC's TLS twin (unless {@code --irc-tls-port off}).
+ * Each plain endpoint has at most one TLS twin, the port its clients are told to use instead.
  *
  * <p>Threads: under the server's lifecycle lock.
  */
 final class Endpoints {
+    /** The IRC endpoint's name. */
+    static final String IRC = "irc";
+    /** The name of IRC's TLS twin. */
+    static final String IRC_TLS = "irc-tls";
+
     private final List<Acceptor> acceptors = new ArrayList<>();
     private final ActivityLog log;
-    /** The TLS twin of the first endpoint, or null. */
+    private final BiConsumer<SocketChannel, Endpoint> admission;
+    /** The TLS twins of the line endpoint and of IRC, or null. */
     private Acceptor tls;
+    private Acceptor ircTls;
+    /** The plain IRC endpoint, or null. */
+    private Acceptor irc;
 
     /** The endpoints of {@code config}; each accepted socket goes to {@code admission} with its endpoint. */
     Endpoints(ServerConfig config, ZoneId zone, ActivityLog log, BiConsumer<SocketChannel, Endpoint> admission) {
         this.log = log;
+        this.admission = admission;
         // each protocol's one rendering of the room's events, shared by all its connections
         LineFormat lineFormat = new LineFormat(zone);
         IrcFormat ircFormat = new IrcFormat(config.ircChannel(), zone);
         Connection.FrontEndFactory protocol = config.mode() == ServerMode.ECHO
                 ? (link, services) -> new EchoFrontEnd(link, lineFormat)
                 : (link, services) -> new LineFrontEnd(link, services, lineFormat);
-        Endpoint chat = new Endpoint(config.mode().name().toLowerCase(), config.bindAddress(), config.port(), protocol);
-        acceptors.add(new Acceptor(chat, log, client -> admission.accept(client, chat)));
+        Connection.FrontEndFactory ircProtocol = (link, services) -> new IrcFrontEnd(link, services, ircFormat);
+        String name = config.mode().name().toLowerCase();
+        InetAddress bind = config.bindAddress();
+        if (config.plain()) {
+            add(new Endpoint(name, bind, config.port(), protocol));
+        }
         if (config.tlsOn()) {
-            Endpoint secure = new Endpoint(chat.name() + "-tls", config.bindAddress(), config.tlsPort(), protocol,
-                    "--tls-port", true);
-            tls = new Acceptor(secure, log, client -> admission.accept(client, secure));
-            acceptors.add(tls);
+            tls = add(new Endpoint(name + "-tls", bind, config.tlsPort(), protocol, "--tls-port", true));
         }
         if (config.ircEnabled()) {
-            Endpoint irc = new Endpoint(IRC, config.bindAddress(), config.ircPort(),
-                    (link, services) -> new IrcFrontEnd(link, services, ircFormat), "--irc-port", false);
-            acceptors.add(new Acceptor(irc, log, client -> admission.accept(client, irc)));
+            irc = add(new Endpoint(IRC, bind, config.ircPort(), ircProtocol, "--irc-port", false));
         }
+        if (config.ircTlsEnabled()) {
+            ircTls = add(new Endpoint(IRC_TLS, bind, config.ircTlsPort(), ircProtocol, "--irc-tls-port", true));
+        }
+    }
+
+    private Acceptor add(Endpoint endpoint) {
+        Acceptor acceptor = new Acceptor(endpoint, log, client -> admission.accept(client, endpoint));
+        acceptors.add(acceptor);
+        return acceptor;
     }
 
     /** The TLS endpoint's port (the real one once bound), or {@link ServerConfig#OFF}. */
     int tlsPort() {
-        return tls == null ? ServerConfig.OFF : tls.port();
+        return portOf(tls);
     }
 
-    /** The IRC endpoint's name. */
-    static final String IRC = "irc";
+    /** The IRC over TLS endpoint's port (the real one once bound), or {@link ServerConfig#OFF}. */
+    int ircTlsPort() {
+        return portOf(ircTls);
+    }
+
+    /** The port of the TLS twin of plain endpoint {@code plain} (the one its clients should use), or OFF. */
+    int twinPort(Endpoint plain) {
+        return plain.name().equals(IRC) ? ircTlsPort() : tlsPort();
+    }
+
+    private static int portOf(Acceptor acceptor) {
+        return acceptor == null ? ServerConfig.OFF : acceptor.port();
+    }
 
     /** The first endpoint's port: the real one once bound with 0, or the one asked for. */
     int port() {
@@ -67,7 +98,7 @@ final class Endpoints {
 
     /** The IRC endpoint's port (the real one once bound), empty when there is none. */
     OptionalInt ircPort() {
-        return acceptors.stream().filter(a -> a.endpoint().name().equals(IRC)).mapToInt(Acceptor::port).findFirst();
+        return irc == null ? OptionalInt.empty() : OptionalInt.of(irc.port());
     }
 
     /**
@@ -92,7 +123,12 @@ final class Endpoints {
 
     /** Says where each endpoint listens, in the activity log. */
     void logListening() {
-        acceptors.forEach(a -> log.info((a.endpoint().name().equals(IRC) ? "IRC on port " : "Listening on port ")
-                + a.port() + (a.endpoint().encrypted() ? " (TLS)" : "")));
+        for (Acceptor a : acceptors) {
+            log.info(switch (a.endpoint().name()) {
+                case IRC -> "IRC on port " + a.port();
+                case IRC_TLS -> "IRC over TLS on port " + a.port();
+                default -> "Listening on port " + a.port() + (a.endpoint().encrypted() ? " (TLS)" : "");
+            });
+        }
     }
 }

@@ -74,8 +74,11 @@ interface FrontEnd {
         /** Queues bytes for the client (never blocks). */
         void send(byte[] bytes);
 
-        /** A line about the connection's security to greet the client with (not encrypted), or null. */
-        default String transportNotice() {
+        /**
+         * A line about the connection's security to greet the client with (not encrypted, and where the TLS
+         * port is), or null; {@code tlsClient} names how this protocol's users connect over TLS, or is null.
+         */
+        default String transportNotice(String tlsClient) {
             return null;
         }
 

@@ -50,7 +50,13 @@ final class IrcFrontEnd implements FrontEnd {
 
     @Override
     public void begin() {
-        // IRC clients speak first; the sign-in deadline runs from the connection's start
+        // IRC clients speak first, but servers may greet with a NOTICE (as "*** Looking up your hostname"
+        // does): on the plain port it says the password would cross the network readable. The sign-in
+        // deadline runs from the connection's start.
+        String notice = link.transportNotice(null);
+        if (notice != null) {
+            link.send(complaint(notice));
+        }
     }
 
     @Override

@@ -42,7 +42,7 @@ final class LineFrontEnd implements FrontEnd, SignIn.Peer {
 
     @Override
     public void begin() {
-        signIn.begin(link.transportNotice());
+        signIn.begin(link.transportNotice("switchboard client --tls"));
     }
 
     @Override

@@ -18,7 +18,7 @@ final class PlainTransport implements Transport {
     private final InetSocketAddress remote;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final InputStream checked;
-    /** The TLS twin's port, or -1 when the server has none. */
+    /** The port of this endpoint's TLS twin, or -1 when the server has none. */
     private final int tlsPort;
 
     /** Takes a connected, non-blocking channel. */
@@ -26,7 +26,7 @@ final class PlainTransport implements Transport {
         this(channel, remote, poller, -1);
     }
 
-    /** The same, on a server whose TLS endpoint listens on {@code tlsPort} (-1: none). */
+    /** The same, on an endpoint whose TLS twin listens on {@code tlsPort} (-1: none). */
     PlainTransport(SocketChannel channel, InetSocketAddress remote, ReadPoller poller, int tlsPort) {
         this.channel = channel;
         this.remote = remote;
@@ -41,9 +41,10 @@ final class PlainTransport implements Transport {
     }
 
     @Override
-    public String notice() {
+    public String notice(String tlsClient) {
         return "This connection is not encrypted: anyone on the way can read your password."
-                + (tlsPort >= 0 ? " Use TLS on port " + tlsPort + " (switchboard client --tls)." : "");
+                + (tlsPort >= 0 ? " Use TLS on port " + tlsPort + (tlsClient == null ? "" : " (" + tlsClient + ")") + "."
+                        : "");
     }
 
     @Override

@@ -39,7 +39,9 @@ public record ServerConfig(
         int ircPort,
         String ircChannel,
         int tlsPort,
-        TlsFiles tls) {
+        TlsFiles tls,
+        int ircTlsPort,
+        boolean plain) {
 
     public static final Setting PORT = Setting.count("port", Protocol.DEFAULT_PORT, 0, 65535);
     /** OWASP's figure for PBKDF2-SHA256; lower only for tests and mass-registration benchmarks. */
@@ -95,6 +97,8 @@ public record ServerConfig(
     public static final Setting TLS_PORT = Setting.count("TLS port", Protocol.DEFAULT_TLS_PORT, 0, 65535);
     /** The port of a listener that is turned off ({@code --tls-port off}). */
     public static final int OFF = -1;
+    /** IRC over TLS (IANA's ircs-u, 6697); {@link #OFF} serves none. */
+    public static final Setting IRC_TLS_PORT = Setting.count("IRC TLS port", 6697, 0, 65535);
 
     public static final ServerMode DEFAULT_MODE = ServerMode.CHAT;
     public static final ThreadKind DEFAULT_THREADS = ThreadKind.VIRTUAL;
@@ -134,11 +138,31 @@ public record ServerConfig(
             TLS_PORT.require(tlsPort);
         }
         Objects.requireNonNull(tls);
+        if (ircTlsPort != OFF) {
+            IRC_TLS_PORT.require(ircTlsPort);
+        }
+        // (the parameters, not the accessors: the fields are not set yet in a compact constructor)
+        if (!plain && tlsPort == OFF && (ircTlsPort == OFF || mode != ServerMode.CHAT)) {
+            // a server with no port at all would start and serve nobody
+            throw new IllegalArgumentException("every port is off: --plain off leaves only the TLS ports, and "
+                    + (mode == ServerMode.CHAT ? "--tls-port and --irc-tls-port are off too"
+                            : "--tls-port is off too (echo mode has no IRC)"));
+        }
     }
 
     /** Whether the line protocol is served over TLS too. */
     public boolean tlsOn() {
         return tlsPort != OFF;
+    }
+
+    /** Whether the server has an IRC over TLS endpoint (chat mode, unless {@code --irc-tls-port off}). */
+    public boolean ircTlsEnabled() {
+        return ircTlsPort != OFF && mode == ServerMode.CHAT;
+    }
+
+    /** Whether any endpoint speaks TLS, so that a certificate is needed. */
+    public boolean anyTls() {
+        return tlsOn() || ircTlsEnabled();
     }
 
     /** An IRC channel name: {@code #} and 1 to 49 more characters, no space, comma, colon or control character. */
@@ -151,9 +175,9 @@ public record ServerConfig(
         }
     }
 
-    /** Whether the server has an IRC endpoint. */
+    /** Whether the server has a plain IRC endpoint (chat mode, plain ports on, unless {@code --irc-port off}). */
     public boolean ircEnabled() {
-        return ircPort != IRC_OFF && mode == ServerMode.CHAT;
+        return plain && ircPort != IRC_OFF && mode == ServerMode.CHAT;
     }
 
     private static void requireLogin(int failures, Duration window, Duration lockout) {
@@ -202,6 +226,8 @@ public record ServerConfig(
         b.ircChannel = ircChannel;
         b.tlsPort = tlsPort;
         b.tls = tls;
+        b.ircTlsPort = ircTlsPort;
+        b.plain = plain;
         return b;
     }
 
@@ -234,6 +260,8 @@ public record ServerConfig(
         private String ircChannel = DEFAULT_IRC_CHANNEL;
         private int tlsPort = TLS_PORT.defaultValue();
         private TlsFiles tls;
+        private int ircTlsPort = IRC_TLS_PORT.defaultValue();
+        private boolean plain = true;
 
         public Builder port(int value) {
             port = value;
@@ -385,6 +413,21 @@ public record ServerConfig(
             return this;
         }
 
+        /** The IRC over TLS endpoint's port: 0 takes a free one, {@link #OFF} serves none. */
+        public Builder ircTlsPort(int value) {
+            ircTlsPort = value;
+            return this;
+        }
+
+        /**
+         * Whether the plain ports (the line protocol's and IRC's) listen; false serves TLS only, and then
+         * {@link #port} and {@link #ircPort} are not used.
+         */
+        public Builder plain(boolean value) {
+            plain = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(port, bindAddress, mode,
                     usersFile != null ? usersFile : dataDir.resolve("users.txt"),
@@ -393,7 +436,7 @@ public record ServerConfig(
                     hashIterations, minPasswordLength, historyReplay, historyLimit, maxLineBytes,
                     outboxLimitBytes, maxClients, maxClientsPerAddress, signInTimeout, threads,
                     login, flood, keepAlive, idleTimeout, writeCoalesce, writeBudget, ircPort, ircChannel, tlsPort,
-                    tls != null ? tls : TlsFiles.selfSigned(dataDir.resolve("tls")));
+                    tls != null ? tls : TlsFiles.selfSigned(dataDir.resolve("tls")), ircTlsPort, plain);
         }
     }
 }

@@ -9,7 +9,8 @@ import org.switchboard.log.ActivityLog;
 /**
  * The server's TLS: the certificate in service, loaded (or made) at the first start, reloaded by
  * {@code reload-tls} or by itself when its files change, while connections already open keep theirs.
- * Absent (every call a no-op, {@link #fingerprint} null) when the server has no TLS endpoint.
+ * One certificate for every TLS endpoint (the line protocol's and IRC's). Absent (every call a no-op,
+ * {@link #fingerprint} null) when the server has no TLS endpoint.
  *
  * <p>Threads: {@link #load}, {@link #watch} and {@link #unwatch} under the lifecycle lock; the watch on
  * the server's scheduler; {@link #engine} on acceptor threads; {@link #reload} on the operator's thread.
@@ -30,7 +31,7 @@ final class ServerTls {
 
     /** The certificate, made or read at the first start; a failure stops the start with the file and why. */
     void load() throws TlsException {
-        if (context == null && config.tlsOn()) {
+        if (context == null && config.anyTls()) {
             context = TlsContext.load(config.tls());
         }
     }
@@ -77,7 +78,8 @@ final class ServerTls {
     String reload() throws TlsException {
         TlsContext current = context;
         if (current == null) {
-            throw new IllegalStateException(config.tlsOn() ? "TLS starts with the server" : "TLS is off (--tls-port off)");
+            throw new IllegalStateException(config.anyTls() ? "TLS starts with the server"
+                    : "TLS is off (--tls-port off, --irc-tls-port off)");
         }
         try {
             String fingerprint = current.reload().fingerprint();

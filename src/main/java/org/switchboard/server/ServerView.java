@@ -34,6 +34,11 @@ public interface ServerView {
         return ServerConfig.OFF;
     }
 
+    /** The IRC over TLS endpoint's port (the real one once started with 0), or {@link ServerConfig#OFF}. */
+    default int ircTlsPort() {
+        return ServerConfig.OFF;
+    }
+
     /** The SHA-256 fingerprint of the TLS certificate in service ({@code SHA256:AB:CD:...}), or null. */
     default String tlsFingerprint() {
         return null;

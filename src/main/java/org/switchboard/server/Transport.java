@@ -23,8 +23,11 @@ interface Transport {
     /** The peer's address, as the acceptor found it. */
     InetSocketAddress remote();
 
-    /** A line about the connection's security for the client's greeting, or null (encrypted ones need none). */
-    default String notice() {
+    /**
+     * A line about the connection's security for the client's greeting, or null (encrypted ones need
+     * none); {@code tlsClient}, when given, is how the protocol's users reach the TLS port (a command).
+     */
+    default String notice(String tlsClient) {
         return null;
     }
 

@@ -2,11 +2,14 @@
  * The server: endpoints, connections and the threads that move bytes. The path of one line:
  *
  * <pre>
- * Endpoint (port, protocol) -- Acceptor thread: accept()
+ * Endpoint (port, protocol, plain or TLS) -- Acceptor thread: accept()
+ *   (Endpoints: line, line over TLS, IRC, IRC over TLS; each plain one names its TLS twin)
  *   -&gt; Connections.admit: caps (in all, per address), socket options
- *   -&gt; ChatServer.connect: one Connection = PlainTransport (socket + ReadPoller)
+ *   -&gt; ChatServer.connect: one Connection = PlainTransport (socket + ReadPoller), or TlsTransport
+ *                                          (the same, through an SSLEngine)
  *                                        + LineReader (framing) + FloodControl (pacing)
- *                                        + the endpoint's FrontEnd (LineFrontEnd: SignIn, then ChatSession)
+ *                                        + the endpoint's FrontEnd (LineFrontEnd: SignIn, then ChatSession;
+ *                                          IrcFrontEnd)
  *   reader thread (virtual, one per client): Connection.run
  *     transport.input() -&gt; LineReader.readLine -&gt; paced -&gt; frontEnd.onLine
  *       -&gt; ChatRoom.say / act / tell (chat layer): under the room lock, History + RoomFeed.append,

@@ -45,13 +45,13 @@ class DataFolderProcessTest {
     @Test
     void aSecondServeOnTheSameFolderExitsWithOneLineNamingTheFolderAndTheFirstServer() throws Exception {
         List<String> firstOutput = new CopyOnWriteArrayList<>();
-        Process first = serve(firstOutput, "--port", "0", "--tls-port", "0", "--irc-port", "0", "--data-dir", dir.toString());
+        Process first = serve(firstOutput, "--port", "0", "--tls-port", "0", "--irc-port", "0", "--irc-tls-port", "0", "--data-dir", dir.toString());
         int port = port(firstOutput);
         try (LineClient alpha = new LineClient(port)) {
             alpha.register("alpha", TestServer.PASSWORD);
         }
         List<String> secondOutput = new CopyOnWriteArrayList<>();
-        Process second = serve(secondOutput, "--port", "0", "--tls-port", "0", "--irc-port", "0", "--data-dir", dir.toString());
+        Process second = serve(secondOutput, "--port", "0", "--tls-port", "0", "--irc-port", "0", "--irc-tls-port", "0", "--data-dir", dir.toString());
         assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(5)).until(() -> !secondOutput.isEmpty());
@@ -67,13 +67,13 @@ class DataFolderProcessTest {
     @Test
     void aServerKilledOutrightDoesNotBlockTheNextStart() throws Exception {
         List<String> firstOutput = new CopyOnWriteArrayList<>();
-        Process first = serve(firstOutput, "--port", "0", "--tls-port", "0", "--irc-port", "0", "--data-dir", dir.toString());
+        Process first = serve(firstOutput, "--port", "0", "--tls-port", "0", "--irc-port", "0", "--irc-tls-port", "0", "--data-dir", dir.toString());
         port(firstOutput);
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(dir.resolve("switchboard.lock")).exists();
 
         List<String> nextOutput = new CopyOnWriteArrayList<>();
-        serve(nextOutput, "--port", "0", "--tls-port", "0", "--irc-port", "0", "--data-dir", dir.toString());
+        serve(nextOutput, "--port", "0", "--tls-port", "0", "--irc-port", "0", "--irc-tls-port", "0", "--data-dir", dir.toString());
         assertThat(port(nextOutput)).isPositive();
     }
 
@@ -81,7 +81,7 @@ class DataFolderProcessTest {
     void aDataFolderThatIsAFileIsOneLineAndExitCodeOne() throws Exception {
         Path file = Files.writeString(dir.resolve("notes.txt"), "mine\n");
         List<String> output = new CopyOnWriteArrayList<>();
-        Process refused = serve(output, "--port", "0", "--tls-port", "0", "--irc-port", "0", "--data-dir", file.toString());
+        Process refused = serve(output, "--port", "0", "--tls-port", "0", "--irc-port", "0", "--irc-tls-port", "0", "--data-dir", file.toString());
         assertThat(refused.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(refused.exitValue()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(5)).until(() -> !output.isEmpty());

@@ -58,7 +58,7 @@ class InstalledLaunchTest {
 
     private String serveUntilListening(Path workingDir, List<String> jvmOptions, Map<String, String> environment)
             throws IOException {
-        start(workingDir, jvmOptions, environment, "serve", "--port", "0", "--tls-port", "0", "--irc-port", "0", "--bind", "127.0.0.1", "-q");
+        start(workingDir, jvmOptions, environment, "serve", "--port", "0", "--tls-port", "0", "--irc-port", "0", "--irc-tls-port", "0", "--bind", "127.0.0.1", "-q");
         await().atMost(Duration.ofSeconds(30)).until(() -> output().contains("Type 'help' for commands."));
         return output();
     }

@@ -83,8 +83,15 @@ class MainTest extends CommandLineFixture {
     void aMalformedIdentityFileStopsServeAndIsLeftAsItIs(@TempDir Path dir) throws Exception {
         Path users = dir.resolve("users.txt");
         Files.writeString(users, "alice broken\n");
-        assertThat(run("serve", "--port", "0", "--tls-port", "0", "--irc-port", "0", "--data-dir", dir.toString())).isEqualTo(1);
+        assertThat(run("serve", "--port", "0", "--tls-port", "0", "--irc-port", "0", "--irc-tls-port", "0", "--data-dir", dir.toString())).isEqualTo(1);
         assertThat(Files.readString(users)).isEqualTo("alice broken\n");
+    }
+
+    @Test
+    void serveWithEveryPortOffIsAUsageErrorNotAServerNobodyCanReach(@TempDir Path dir) {
+        assertThat(run("serve", "--plain", "off", "--tls-port", "off", "--irc-tls-port", "off",
+                "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("every port is off: --plain off leaves only the TLS ports");
     }
 
     @Test

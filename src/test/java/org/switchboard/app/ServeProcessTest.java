@@ -8,16 +8,21 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.protocol.Fingerprints;
 import org.switchboard.support.LineClient;
 import org.switchboard.support.Processes;
 import org.switchboard.support.TestServer;
+import org.switchboard.support.TlsClients;
 
 /** {@code switchboard serve} as a real child process: stdin commands, end of input, SIGTERM. */
 class ServeProcessTest {
@@ -35,7 +40,7 @@ class ServeProcessTest {
     }
 
     private int startServe(String... extra) throws IOException {
-        List<String> command = Processes.switchboard("serve", "--port", "0", "--tls-port", "0", "--irc-port", "0", "--bind", "127.0.0.1",
+        List<String> command = Processes.switchboard("serve", "--port", "0", "--tls-port", "0", "--irc-port", "0", "--irc-tls-port", "0", "--bind", "127.0.0.1",
                 "--data-dir", dir.toString(), "--hash-iterations", "1000");
         command.addAll(List.of(extra));
         process = Processes.start(command, output);
@@ -51,8 +56,11 @@ class ServeProcessTest {
     @Test
     void printsTheRealPortTakesCommandsAndStopsWithExitCodeZero() throws Exception {
         int port = startServe();
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.size() >= 5); // the start's lines, then the banner
         assertThat(output.get(0)).isEqualTo("Listening on port " + port);
         assertThat(output.get(1)).matches("IRC on port [1-9][0-9]*");
+        assertThat(output.get(2)).matches("TLS on port [1-9][0-9]*, certificate SHA256:[0-9A-F:]+");
+        assertThat(output.get(3)).matches("IRC over TLS on port [1-9][0-9]*");
         try (LineClient alice = new LineClient(port).register("alice", TestServer.PASSWORD)) {
             type("users");
             await().atMost(Duration.ofSeconds(10)).until(() -> output.stream().anyMatch(l -> l.contains("1 signed in:")));
@@ -64,6 +72,32 @@ class ServeProcessTest {
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         assertThat(Files.readString(dir.resolve("server.log"))).contains("Server stopped");
+    }
+
+    @Test
+    void plainOffSaysSoFirstThenTheTlsPortsAndServesOverTls() throws Exception {
+        List<String> command = Processes.switchboard("serve", "--plain", "off", "--tls-port", "0", "--irc-tls-port",
+                "0", "--bind", "127.0.0.1", "--data-dir", dir.toString(), "--hash-iterations", "1000");
+        process = Processes.start(command, output);
+        await().atMost(Duration.ofSeconds(30)).until(() -> output.size() >= 4);
+        assertThat(output.get(0)).isEqualTo("TLS only (--plain off): no plain port for the line protocol or IRC");
+        Matcher tls = Pattern.compile("TLS on port (\\d+), certificate (SHA256:[0-9A-F:]+)").matcher(output.get(1));
+        assertThat(tls.matches()).as(output.get(1)).isTrue();
+        assertThat(output.get(2)).matches("IRC over TLS on port [1-9][0-9]*");
+        assertThat(output).noneMatch(line -> line.startsWith("Listening on port") || line.startsWith("IRC on port"));
+        X509Certificate certificate = TlsClients.read(dir.resolve("tls/server.crt"));
+        assertThat(Fingerprints.sha256(certificate.getEncoded())).isEqualTo(tls.group(2));
+        try (LineClient alice = TlsClients.connect(Integer.parseInt(tls.group(1)), certificate)) {
+            alice.register("alice", TestServer.PASSWORD);
+            type("status");
+            await().atMost(Duration.ofSeconds(10)).until(() -> output.stream()
+                    .anyMatch(l -> l.contains("Server listening on port " + tls.group(1) + " (TLS")
+                            && l.contains("TLS only (--plain off)")));
+            type("stop");
+            assertThat(alice.readToEnd()).contains("* The server is shutting down. Goodbye.");
+        }
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
     }
 
     @Test
@@ -101,7 +135,7 @@ class ServeProcessTest {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
             String java = ProcessHandle.current().info().command().orElse("java");
             Process failing = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "serve", "--port", String.valueOf(taken.getLocalPort()), "--tls-port", "0", "--irc-port", "0",
+                    Main.class.getName(), "serve", "--port", String.valueOf(taken.getLocalPort()), "--tls-port", "0", "--irc-port", "0", "--irc-tls-port", "0",
                     "--data-dir", dir.toString()).redirectErrorStream(true).start();
             String text = new String(failing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(failing.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -116,11 +150,28 @@ class ServeProcessTest {
             String java = ProcessHandle.current().info().command().orElse("java");
             Process failing = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                     Main.class.getName(), "serve", "--port", "0", "--irc-port", String.valueOf(taken.getLocalPort()),
+                    "--tls-port", "0", "--irc-tls-port", "0",
                     "--data-dir", dir.toString()).redirectErrorStream(true).start();
             String text = new String(failing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(failing.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(failing.exitValue()).isEqualTo(1);
             assertThat(text).contains("cannot listen on IRC port " + taken.getLocalPort(), "--irc-port");
+        }
+    }
+
+    @Test
+    void anIrcTlsPortInUseIsAClearErrorThatNamesTheOption() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            Process failing = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    Main.class.getName(), "serve", "--port", "0", "--irc-port", "0", "--tls-port", "0",
+                    "--irc-tls-port", String.valueOf(taken.getLocalPort()),
+                    "--data-dir", dir.toString()).redirectErrorStream(true).start();
+            String text = new String(failing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(failing.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(failing.exitValue()).isEqualTo(1);
+            assertThat(text).contains("cannot listen on IRC TLS port " + taken.getLocalPort(),
+                    "choose another with --irc-tls-port", "or --irc-tls-port off");
         }
     }
 }

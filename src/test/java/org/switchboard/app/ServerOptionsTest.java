@@ -116,6 +116,49 @@ class ServerOptionsTest {
     }
 
     @Test
+    void theTlsPortsTakeOffOrANumberInTheirSettingsRange() {
+        assertThat(parse().toConfig().ircTlsPort()).isEqualTo(ServerConfig.IRC_TLS_PORT.defaultValue()).isEqualTo(6697);
+        assertThat(parse("--irc-tls-port", "off").toConfig().ircTlsPort()).isEqualTo(ServerConfig.OFF);
+        assertThat(parse("--irc-tls-port", "0").toConfig().ircTlsPort()).isZero();
+        assertThat(parse("--irc-tls-port", "7000").toConfig().ircTlsPort()).isEqualTo(7000);
+        // -1 is what off is stored as: typed, it is out of range, not off
+        assertThatThrownBy(() -> parse("--irc-tls-port", "-1").toConfig())
+                .hasMessage("IRC TLS port must be between 0 and 65535, not -1");
+        assertThatThrownBy(() -> parse("--tls-port", "-1").toConfig())
+                .hasMessage("TLS port must be between 0 and 65535, not -1");
+        assertThatThrownBy(() -> parse("--irc-tls-port", "65536").toConfig())
+                .hasMessageStartingWith("IRC TLS port must be between");
+        assertThatThrownBy(() -> parse("--irc-tls-port", "many").toConfig())
+                .hasMessage("--irc-tls-port takes a port number (0 for any free one) or off, not 'many'");
+        assertThat(String.join(" ", serveSpec().findOption("--irc-tls-port").description()))
+                .contains("(default: 6697)");
+    }
+
+    @Test
+    void plainTakesOnOrOff() {
+        assertThat(parse().toConfig().plain()).isTrue();
+        assertThat(parse("--plain", "on").toConfig().plain()).isTrue();
+        ServerConfig tlsOnly = parse("--plain", "OFF").toConfig();
+        assertThat(tlsOnly.plain()).isFalse();
+        assertThat(tlsOnly.ircEnabled()).as("no plain IRC port either").isFalse();
+        assertThat(tlsOnly.tlsOn()).isTrue();
+        assertThat(tlsOnly.ircTlsEnabled()).isTrue();
+        assertThatThrownBy(() -> parse("--plain", "no").toConfig()).hasMessage("--plain takes on or off, not 'no'");
+    }
+
+    @Test
+    void everyPortOffIsRefusedWithTheOptionsThatDidIt() {
+        assertThatThrownBy(() -> parse("--plain", "off", "--tls-port", "off", "--irc-tls-port", "off").toConfig())
+                .hasMessage("every port is off: --plain off leaves only the TLS ports, and --tls-port and"
+                        + " --irc-tls-port are off too");
+        assertThatThrownBy(() -> parse("--plain", "off", "--tls-port", "off", "--mode", "ECHO").toConfig())
+                .hasMessage("every port is off: --plain off leaves only the TLS ports, and --tls-port is off too"
+                        + " (echo mode has no IRC)");
+        assertThat(parse("--plain", "off", "--tls-port", "off").toConfig().ircTlsEnabled()).isTrue();
+        assertThat(parse("--plain", "off", "--irc-tls-port", "off").toConfig().tlsOn()).isTrue();
+    }
+
+    @Test
     void ircChannelIsChecked() {
         assertThat(parse("--irc-channel", "#чат").toConfig().ircChannel()).isEqualTo("#чат");
         assertThatThrownBy(() -> parse("--irc-channel", "no-hash").toConfig()).hasMessageContaining("IRC channel");

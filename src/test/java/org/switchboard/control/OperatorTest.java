@@ -56,7 +56,7 @@ class OperatorTest extends ServerFixture {
         Reply reply = operator.execute("status");
         assertThat(reply.lines().get(0)).startsWith("Server listening on port " + server.port() + " (not encrypted) and "
                 + server.tlsPort() + " (TLS, certificate " + server.tlsFingerprint() + "), IRC on port "
-                + server.ircPort().orElseThrow() + ", chat mode, up ");
+                + server.ircPort().orElseThrow() + " and " + server.ircTlsPort() + " (TLS), chat mode, up ");
         assertThat(reply.lines().get(1)).startsWith("Users online 0 (peak 0)");
         assertThat(reply.lines().get(2)).isEqualTo("Last write round: none yet (nobody has been sent a room line)");
     }

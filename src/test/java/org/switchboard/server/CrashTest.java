@@ -36,7 +36,7 @@ class CrashTest {
     void killMinusNineDuringARegistrationStormLosesNoAcknowledgedUser() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "org.switchboard.app.Main", "serve", "--port", "0", "--tls-port", "0", "--irc-port", "0", "--bind", "127.0.0.1",
+                "org.switchboard.app.Main", "serve", "--port", "0", "--tls-port", "0", "--irc-port", "0", "--irc-tls-port", "0", "--bind", "127.0.0.1",
                 "--data-dir", dir.toString(), "--hash-iterations", "1000", "--max-per-address", "1000",
                 "--flood-rate", "0", "--quiet")
                 .redirectError(dir.resolve("stderr.txt").toFile())

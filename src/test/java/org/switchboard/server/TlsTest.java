@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.switchboard.support.TestServer.PASSWORD;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.log.LogEntry;
 import org.switchboard.protocol.Protocol;
 import org.switchboard.support.LineClient;
+import org.switchboard.support.RecordWatch;
 import org.switchboard.support.TlsClients;
 import org.switchboard.support.TestServer;
 
@@ -166,44 +165,7 @@ class TlsTest {
             server.stop();
             assertThat(secure.readToEnd()).anyMatch(line -> line.contains("shutting down"));
         }
-        assertThat(watch.lastRecordType).isEqualTo(ALERT_RECORD);
-    }
-
-    private static final int ALERT_RECORD = 21;
-
-    /** A socket under the SSLSocket that notes the type of each TLS record coming in. */
-    private static final class RecordWatch extends Socket {
-        volatile int lastRecordType = -1;
-        private final byte[] header = new byte[5];
-        private int inHeader;
-        private int bodyLeft;
-
-        @Override
-        public InputStream getInputStream() throws IOException {
-            return new FilterInputStream(super.getInputStream()) {
-                @Override
-                public int read(byte[] bytes, int offset, int length) throws IOException {
-                    int n = super.read(bytes, offset, length);
-                    for (int i = 0; i < n; i++) {
-                        see(bytes[offset + i]);
-                    }
-                    return n;
-                }
-            };
-        }
-
-        private void see(byte b) {
-            if (bodyLeft > 0) {
-                bodyLeft--;
-                return;
-            }
-            header[inHeader++] = b;
-            if (inHeader == header.length) {
-                lastRecordType = header[0] & 0xff;
-                bodyLeft = ((header[3] & 0xff) << 8) | (header[4] & 0xff);
-                inHeader = 0;
-            }
-        }
+        assertThat(watch.lastRecordType()).isEqualTo(RecordWatch.ALERT_RECORD);
     }
 
     @Test
@@ -217,9 +179,10 @@ class TlsTest {
     }
 
     @Test
-    void tlsOffListensOnThePlainPortOnly() {
-        server = TestServer.start(dir, c -> c.tlsPort(ServerConfig.OFF));
+    void tlsOffListensOnThePlainPortsOnly() {
+        server = TestServer.start(dir, c -> c.tlsPort(ServerConfig.OFF).ircTlsPort(ServerConfig.OFF));
         assertThat(server.tlsPort()).isEqualTo(ServerConfig.OFF);
+        assertThat(server.ircTlsPort()).isEqualTo(ServerConfig.OFF);
         assertThat(server.tlsFingerprint()).isNull();
         assertThat(Files.exists(dir.resolve("tls"))).isFalse();
         try (LineClient plain = new LineClient(server.port())) {

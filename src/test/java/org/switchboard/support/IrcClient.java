@@ -24,13 +24,31 @@ public final class IrcClient implements AutoCloseable {
     private final List<String> read = new ArrayList<>();
 
     public IrcClient(int port) {
+        this(plain(port));
+    }
+
+    /** Over a connected socket: a TLS one, say. */
+    public IrcClient(Socket socket) {
         try {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
+            this.socket = socket;
             socket.setSoTimeout(TIMEOUT_MILLIS);
             in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Socket plain(int port) {
+        try {
+            return new Socket(InetAddress.getLoopbackAddress(), port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The socket (tests of TLS look at its session). */
+    public Socket socket() {
+        return socket;
     }
 
     public IrcClient send(String line) {

@@ -15,7 +15,7 @@ import org.switchboard.server.ServerConfig;
  * A real server for tests: loopback, port 0, files in a temporary folder, cheap password hashing.
  * Two limits are relaxed because tests are not abusive clients: all clients come from one address, and
  * tests send lines faster than a person types (flood control off). Tests of those limits set them back.
- * The TLS port is 0 too (a free one), never the default 5443.
+ * The TLS ports are 0 too (free ones), never the defaults 5443 and 6697.
  */
 public final class TestServer {
     public static final String PASSWORD = "correct horse";
@@ -32,7 +32,8 @@ public final class TestServer {
                 .hashIterations(1_000)
                 .maxClientsPerAddress(1_000)
                 .flood(FloodLimits.OFF)
-                .tlsPort(0);
+                .tlsPort(0)
+                .ircTlsPort(0);
     }
 
     public static ChatServer start(Path dir) {

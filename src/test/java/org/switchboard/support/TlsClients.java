@@ -24,6 +24,28 @@ public final class TlsClients {
 
     /** A signed-out client of 127.0.0.1:{@code port}, handshaken with {@code protocol}, trusting {@code trusted}. */
     public static LineClient connect(int port, X509Certificate trusted, String protocol) throws Exception {
+        return new LineClient(socket(port, trusted, protocol));
+    }
+
+    /** A client context that trusts {@code trusted} and nothing else. */
+    public static SSLContext context(X509Certificate trusted) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust(trusted).getTrustManagers(), null);
+        return context;
+    }
+
+    /** Trust in {@code trusted} and nothing else, for clients that take a factory (KittehIRCClientLib). */
+    public static TrustManagerFactory trust(X509Certificate trusted) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setCertificateEntry("server", trusted);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        return trust;
+    }
+
+    /** A handshaken socket to 127.0.0.1:{@code port} with {@code protocol}, trusting {@code trusted}, host name checked. */
+    public static SSLSocket socket(int port, X509Certificate trusted, String protocol) throws Exception {
         SSLSocket socket = (SSLSocket) context(trusted).getSocketFactory().createSocket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setEnabledProtocols(new String[] {protocol});
@@ -31,19 +53,7 @@ public final class TlsClients {
         parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the host name (here 127.0.0.1) is checked
         socket.setSSLParameters(parameters);
         socket.startHandshake();
-        return new LineClient(socket);
-    }
-
-    /** A client context that trusts {@code trusted} and nothing else. */
-    public static SSLContext context(X509Certificate trusted) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("server", trusted);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
+        return socket;
     }
 
     public static LineClient connect(int port, X509Certificate trusted) throws Exception {

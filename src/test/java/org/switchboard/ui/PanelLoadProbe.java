@@ -67,6 +67,7 @@ public final class PanelLoadProbe {
                 .ircPort(0)
                 .bindAddress(InetAddress.getLoopbackAddress())
                 .tlsPort(0)
+                .ircTlsPort(0)
                 .dataDir(dir)
                 .hashIterations(1_000)
                 .maxClientsPerAddress(clients + 10)

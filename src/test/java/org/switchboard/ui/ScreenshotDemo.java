@@ -21,6 +21,7 @@ public final class ScreenshotDemo {
                 .ircPort(0)
                 .bindAddress(InetAddress.getLoopbackAddress())
                 .tlsPort(0)
+                .ircTlsPort(0)
                 .dataDir(Path.of(args[1]))
                 .hashIterations(1_000)
                 .build();
