@@ -64,6 +64,18 @@ class BenchIntegrationTest {
     }
 
     @Test
+    void speaksIrcOverTlsToTheIrcTlsPort() throws Exception {
+        try (ChatServer server = TestServer.start(dir)) {
+            PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            BenchResult result = new Bench(config(server.ircTlsPort(), 6, 3, 30, BenchProtocol.IRC,
+                    true), quiet).run();
+
+            assertEveryLineArrivedOnce(result, 6, 30);
+            assertThat(result.json()).contains("\"protocol\":\"irc+tls\"");
+        }
+    }
+
+    @Test
     void everyLineReachesEveryOtherClientOnce() throws Exception {
         try (ChatServer server = TestServer.start(dir, b -> b.maxClientsPerAddress(3))) {
             ByteArrayOutputStream progress = new ByteArrayOutputStream();
