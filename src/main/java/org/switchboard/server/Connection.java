@@ -314,7 +314,7 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
     @Override
     public void joinedFeed(RoomFeed feed, int format) {
         joined = true;
-        outbox.subscribe(feed, this, format);
+        outbox.subscribe(feed, this, format, frontEnd::fromFeed);
     }
 
     @Override

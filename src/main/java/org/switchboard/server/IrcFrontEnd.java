@@ -2,12 +2,14 @@ package org.switchboard.server;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.switchboard.chat.Format;
 import org.switchboard.chat.RoomEvent;
 import org.switchboard.protocol.IrcMessage;
 import org.switchboard.protocol.IrcNames;
+import org.switchboard.protocol.Names;
 import org.switchboard.protocol.Protocol;
 
 /**
@@ -289,6 +291,21 @@ final class IrcFrontEnd implements FrontEnd {
                     ? format.sent(link.member().name(), sent) : new byte[0];
             default -> format.render(event);
         };
+    }
+
+    /**
+     * A crowd's JOINs without this client's own: it had its JOIN echo as it came in
+     * ({@link IrcSession#join}), and a second one would show it joining twice. A crowd is summed up
+     * for everyone, those in it too, so only its members render it again, once each.
+     */
+    @Override
+    public byte[] fromFeed(RoomEvent event, byte[] shared) {
+        if (!(event instanceof RoomEvent.Presence crowd) || !crowd.joined() || crowd.names().size() < 2) {
+            return shared;
+        }
+        String own = Names.key(link.member().name());
+        List<String> others = crowd.names().stream().filter(n -> !Names.key(n).equals(own)).toList();
+        return others.size() == crowd.names().size() ? shared : format.render(new RoomEvent.Presence(others, true));
     }
 
     @Override
