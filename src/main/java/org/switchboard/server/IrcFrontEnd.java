@@ -23,7 +23,8 @@ import org.switchboard.protocol.Protocol;
  */
 final class IrcFrontEnd implements FrontEnd {
     /** The capabilities offered; sasl is PLAIN only. */
-    static final Set<String> CAPABILITIES = Set.of("sasl", "server-time", "echo-message", "message-tags");
+    static final Set<String> CAPABILITIES = Set.of("sasl", "server-time", "echo-message", "message-tags",
+            IrcSignIn.ACCOUNT_REGISTRATION);
 
     private final Link link;
     private final Services services;
@@ -88,6 +89,10 @@ final class IrcFrontEnd implements FrontEnd {
             }
             case "CAP" -> {
                 cap(message);
+                return true;
+            }
+            case "REGISTER" -> {
+                signIn.registerCommand(message, session != null);
                 return true;
             }
             default -> {
@@ -164,8 +169,10 @@ final class IrcFrontEnd implements FrontEnd {
             case "LS" -> {
                 negotiating = !registered;
                 boolean v302 = "302".equals(message.param(1));
+                // REGISTER works before registration ends, and for an account other than the nick
                 send(":" + IrcFormat.SERVER + " CAP " + nick + " LS :" + (v302 ? "sasl=PLAIN" : "sasl")
-                        + " server-time echo-message message-tags");
+                        + " server-time echo-message message-tags " + IrcSignIn.ACCOUNT_REGISTRATION
+                        + (v302 ? "=before-connect,custom-account-name" : ""));
             }
             case "LIST" -> send(":" + IrcFormat.SERVER + " CAP " + nick + " LIST :" + String.join(" ", enabled));
             case "REQ" -> {
