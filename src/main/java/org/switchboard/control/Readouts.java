@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.switchboard.chat.MemberInfo;
-import org.switchboard.server.ServerConfig;
+import org.switchboard.server.PortInfo;
 import org.switchboard.server.ServerState;
 import org.switchboard.server.ServerStats;
 import org.switchboard.server.ServerView;
@@ -19,34 +19,33 @@ final class Readouts {
         this.view = view;
     }
 
-    /** The IRC port after {@code prefix}, or nothing when the server has none. */
-    private String irc(String prefix) {
-        return view.ircPort().stream().mapToObj(p -> prefix + p).findFirst().orElse("");
-    }
-
     Reply status() {
         ServerStats stats = view.stats();
+        List<PortInfo> ports = view.ports();
         String where = switch (stats.state()) {
-            case LISTENING -> "listening on port " + stats.port();
-            case PAUSED -> "paused (port " + stats.port() + irc(" and IRC port ") + " closed to new connections)";
+            case LISTENING -> "listening on port " + portList(ports);
+            case PAUSED -> "paused: port " + portList(ports) + " closed to new connections";
             case STOPPED -> "stopped";
         };
+        String fingerprint = view.tlsFingerprint();
+        boolean tls = stats.state() != ServerState.STOPPED && fingerprint != null
+                && ports.stream().anyMatch(PortInfo::encrypted);
         return Reply.success(
-                "Server " + where + (stats.state() == ServerState.STOPPED ? "" : " (not encrypted)" + tlsWhere())
-                        + (stats.state() == ServerState.LISTENING ? irc(", IRC on port ") : "")
-                        + ", " + stats.mode().name().toLowerCase(Locale.ROOT) + " mode, up "
-                        + formatDuration(stats.uptime()),
+                "Server " + where + (tls ? ", TLS certificate " + fingerprint : "") + ", "
+                        + stats.mode().name().toLowerCase(Locale.ROOT) + " mode, up " + formatDuration(stats.uptime()),
                 "Users online " + stats.usersOnline() + " (peak " + stats.peakUsersOnline() + "), connections "
                         + stats.connections() + ", registered users " + stats.registeredUsers()
                         + ", messages " + stats.messages(),
                 writeRoundLine(stats));
     }
 
-    /** ", TLS on port 5443 (SHA256:...)", or nothing when TLS is off. */
-    private String tlsWhere() {
-        int port = view.tlsPort();
-        return port == ServerConfig.OFF || view.tlsFingerprint() == null ? ""
-                : " and " + port + " (TLS, certificate " + view.tlsFingerprint() + ")";
+    /** {@code 5050 (line), 5443 (line+TLS) and 6667 (IRC)}: every port with what its clients speak. */
+    static String portList(List<PortInfo> ports) {
+        List<String> each = ports.stream().map(p -> p.port() + " (" + p.protocol() + ")").toList();
+        if (each.size() < 2) {
+            return String.join("", each);
+        }
+        return String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.getLast();
     }
 
     /** The TLS port and the certificate in service. */
@@ -82,7 +81,7 @@ final class Readouts {
         lines.add(users.size() + " signed in:");
         Instant now = view.clock().instant();
         for (MemberInfo user : users) {
-            lines.add(String.format("  %-20s %-22s for %s", user.name(), user.address(),
+            lines.add(String.format("  %-20s %-9s %-22s for %s", user.name(), user.protocol(), user.address(),
                     formatDuration(Duration.between(user.since(), now))));
         }
         return Reply.success(lines);

@@ -70,6 +70,12 @@ final class Endpoints {
         return acceptors.stream().filter(a -> a.endpoint().name().equals(IRC)).mapToInt(Acceptor::port).findFirst();
     }
 
+    /** Every endpoint's port, in the order above (the real ports once bound). */
+    List<PortInfo> ports() {
+        return acceptors.stream().map(a -> new PortInfo(a.endpoint().name(), a.port(), a.endpoint().protocolName(),
+                a.endpoint().encrypted())).toList();
+    }
+
     /**
      * Binds every endpoint, or none: a port that cannot be bound unbinds those bound before it, and the
      * exception names the endpoint that failed.

@@ -19,13 +19,13 @@ class SmallModelsTest {
     @Test
     void usersStaySortedByNameAndASecondSignInReplacesTheRow() {
         UsersModel users = new UsersModel(T0);
-        MemberInfo bob = new MemberInfo("bob", "127.0.0.1:1", T0);
+        MemberInfo bob = new MemberInfo("bob", "127.0.0.1:1", T0, "line");
         users.joined(bob);
-        users.joined(new MemberInfo("Alice", "127.0.0.1:2", T0));
-        users.joined(new MemberInfo("carol", "127.0.0.1:3", T0));
+        users.joined(new MemberInfo("Alice", "127.0.0.1:2", T0, "line"));
+        users.joined(new MemberInfo("carol", "127.0.0.1:3", T0, "line"));
         assertThat(users.users()).extracting(MemberInfo::name).containsExactly("Alice", "bob", "carol");
 
-        MemberInfo bobAgain = new MemberInfo("Bob", "127.0.0.1:4", T0.plusSeconds(5));
+        MemberInfo bobAgain = new MemberInfo("Bob", "127.0.0.1:4", T0.plusSeconds(5), "line");
         users.joined(bobAgain);
         users.left(bob); // the old session ends after the new one began: the new row stays
         assertThat(users.users()).extracting(MemberInfo::address)
@@ -36,7 +36,7 @@ class SmallModelsTest {
 
     @Test
     void connectedForIsShortAndReadable() {
-        MemberInfo user = new MemberInfo("a", "x", T0);
+        MemberInfo user = new MemberInfo("a", "x", T0, "line");
         assertThat(UsersModel.connectedFor(user, T0.plusSeconds(42))).isEqualTo("42s");
         assertThat(UsersModel.connectedFor(user, T0.plusSeconds(185))).isEqualTo("3m 05s");
         assertThat(UsersModel.connectedFor(user, T0.plusSeconds(2 * 3600 + 600))).isEqualTo("2h 10m");
