@@ -243,6 +243,17 @@ class OperatorTest extends ServerFixture {
     }
 
     @Test
+    void theIrcChannelAndThePortsCannotBeChangedByNewLimits() {
+        server.stop();
+        ServerConfig renamed = server.config().toBuilder().ircChannel("#elsewhere").build();
+        assertThat(operator.reconfigure(renamed).text()).startsWith("Cannot change the limits: ")
+                .contains("IRC channel", "fixed");
+        ServerConfig moved = server.config().toBuilder().ircPort(6697).build();
+        assertThat(operator.reconfigure(moved).ok()).isFalse();
+        assertThat(server.config().ircChannel()).isEqualTo(ServerConfig.DEFAULT_IRC_CHANNEL);
+    }
+
+    @Test
     void anEmptyLineDoesNothing() {
         assertThat(operator.execute("   ").lines()).isEmpty();
     }
