@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.switchboard.chat.MemberInfo;
+import org.switchboard.server.PortInfo;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerMode;
 import org.switchboard.server.ServerState;
@@ -78,13 +79,23 @@ class SmallModelsTest {
     }
 
     @Test
-    void theStatusBadgeNamesTheIrcPort() {
+    void theStatusBadgeNamesEveryPortAfterTheFirstWithItsProtocol() {
         StatusModel status = new StatusModel();
         status.stats(new ServerStats(ServerState.LISTENING, 5050, ServerMode.CHAT, Duration.ZERO, 0, 0, 0, 0, 0,
                 Duration.ZERO, 0, 6667), 0);
-        assertThat(status.badgeProperty().get()).isEqualTo("Listening on :5050 · IRC :6667");
+        status.ports(List.of(new PortInfo("chat", 5050, "line", false),
+                new PortInfo("chat-tls", 5443, "line+TLS", true), new PortInfo("irc", 6667, "IRC", false),
+                new PortInfo("irc-tls", 6697, "IRC+TLS", true)), "SHA256:AB");
+        assertThat(status.badgeProperty().get())
+                .isEqualTo("Listening on :5050 · line+TLS :5443 · IRC :6667 · IRC+TLS :6697");
+        assertThat(status.ports()).extracting(PortInfo::port).containsExactly(5050, 5443, 6667, 6697);
+        assertThat(status.fingerprintProperty().get()).isEqualTo("SHA256:AB");
         status.stateChanged(ServerState.PAUSED, 5050);
-        assertThat(status.badgeProperty().get()).isEqualTo("Paused · :5050 · IRC :6667 closed");
+        assertThat(status.badgeProperty().get())
+                .isEqualTo("Paused · :5050 · line+TLS :5443 · IRC :6667 · IRC+TLS :6697 closed");
+        status.ports(List.of(new PortInfo("chat", 5050, "line", false)), null);
+        assertThat(status.badgeProperty().get()).isEqualTo("Paused · :5050 closed");
+        assertThat(status.fingerprintProperty().get()).isEmpty();
     }
 
     @Test
