@@ -14,6 +14,11 @@ public interface Member {
 
     Instant since();
 
+    /** What the user connects with, as the operator reads it ({@code line+TLS}, {@code IRC}); "" when unknown. */
+    default String protocol() {
+        return "";
+    }
+
     /** How this member's connection writes the room's events. */
     Format format();
 
@@ -33,6 +38,6 @@ public interface Member {
     void leftFeed();
 
     default MemberInfo info() {
-        return new MemberInfo(name(), address(), since());
+        return new MemberInfo(name(), address(), since(), protocol());
     }
 }

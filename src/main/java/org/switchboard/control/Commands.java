@@ -22,8 +22,8 @@ final class Commands {
 
     private static final List<String> HELP_FIRST = List.of(
             "Commands:",
-            "  status              state, ports (plain and TLS), uptime, clients and messages",
-            "  users               who is signed in (who works too)",
+            "  status              state, every port and its protocol, the TLS certificate, uptime, clients, messages",
+            "  users               who is signed in, with what, from where (who works too)",
             "  pause               stop listening (new connections are refused; users keep chatting)",
             "  resume              listen again on the same port");
     private static final String HELP_START =

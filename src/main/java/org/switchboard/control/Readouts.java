@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntFunction;
 import org.switchboard.chat.MemberInfo;
+import org.switchboard.server.PortInfo;
 import org.switchboard.server.ServerConfig;
+import org.switchboard.server.ServerState;
 import org.switchboard.server.ServerStats;
 import org.switchboard.server.ServerView;
 
@@ -21,58 +22,34 @@ final class Readouts {
 
     Reply status() {
         ServerStats stats = view.stats();
+        List<PortInfo> ports = view.ports();
         String where = switch (stats.state()) {
-            case LISTENING -> "listening on " + ports(stats);
-            case PAUSED -> "paused (" + ports(stats) + " closed to new connections)";
+            case LISTENING -> "listening on port " + portList(ports);
+            case PAUSED -> "paused: port " + portList(ports) + " closed to new connections";
             case STOPPED -> "stopped";
         };
+        if (stats.state() != ServerState.STOPPED && !view.config().plain()) {
+            where += ", TLS only (--plain off)";
+        }
+        String fingerprint = view.tlsFingerprint();
+        boolean tls = stats.state() != ServerState.STOPPED && fingerprint != null
+                && ports.stream().anyMatch(PortInfo::encrypted);
         return Reply.success(
-                "Server " + where
-                        + ", " + stats.mode().name().toLowerCase(Locale.ROOT) + " mode, up "
-                        + formatDuration(stats.uptime()),
+                "Server " + where + (tls ? ", TLS certificate " + fingerprint : "") + ", "
+                        + stats.mode().name().toLowerCase(Locale.ROOT) + " mode, up " + formatDuration(stats.uptime()),
                 "Users online " + stats.usersOnline() + " (peak " + stats.peakUsersOnline() + "), connections "
                         + stats.connections() + ", registered users " + stats.registeredUsers()
                         + ", messages " + stats.messages(),
                 writeRoundLine(stats));
     }
 
-    /**
-     * Every port, the line protocol's then IRC's, each plain one before its TLS twin, the certificate with
-     * the first TLS one: "port 5050 (not encrypted) and 5443 (TLS, certificate SHA256:...), IRC on port
-     * 6667 and 6697 (TLS)"; with {@code --plain off} it ends "TLS only (--plain off)".
-     */
-    private String ports(ServerStats stats) {
-        String fingerprint = view.tlsFingerprint();
-        String[] certificate = {fingerprint == null ? "" : ", certificate " + fingerprint};
-        IntFunction<String> tls = port -> {
-            String text = port + " (TLS" + certificate[0] + ")";
-            certificate[0] = "";
-            return text;
-        };
-        boolean plain = view.config().plain();
-        List<String> line = new ArrayList<>();
-        if (plain) {
-            line.add(stats.port() + " (not encrypted)");
+    /** {@code 5050 (line), 5443 (line+TLS) and 6667 (IRC)}: every port with what its clients speak. */
+    static String portList(List<PortInfo> ports) {
+        List<String> each = ports.stream().map(p -> p.port() + " (" + p.protocol() + ")").toList();
+        if (each.size() < 2) {
+            return String.join("", each);
         }
-        if (view.tlsPort() != ServerConfig.OFF) {
-            line.add(tls.apply(view.tlsPort()));
-        }
-        List<String> irc = new ArrayList<>();
-        view.ircPort().ifPresent(port -> irc.add(Integer.toString(port)));
-        if (view.ircTlsPort() != ServerConfig.OFF) {
-            irc.add(tls.apply(view.ircTlsPort()));
-        }
-        List<String> parts = new ArrayList<>();
-        if (!line.isEmpty()) {
-            parts.add("port " + String.join(" and ", line));
-        }
-        if (!irc.isEmpty()) {
-            parts.add("IRC on port " + String.join(" and ", irc));
-        }
-        if (!plain) {
-            parts.add("TLS only (--plain off)");
-        }
-        return String.join(", ", parts);
+        return String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.getLast();
     }
 
     /** The TLS ports and the certificate in service (one for both). */
@@ -118,7 +95,7 @@ final class Readouts {
         lines.add(users.size() + " signed in:");
         Instant now = view.clock().instant();
         for (MemberInfo user : users) {
-            lines.add(String.format("  %-20s %-22s for %s", user.name(), user.address(),
+            lines.add(String.format("  %-20s %-9s %-22s for %s", user.name(), user.protocol(), user.address(),
                     formatDuration(Duration.between(user.since(), now))));
         }
         return Reply.success(lines);

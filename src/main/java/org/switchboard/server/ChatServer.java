@@ -285,6 +285,11 @@ public final class ChatServer implements ServerView, AutoCloseable {
     }
 
     @Override
+    public List<PortInfo> ports() {
+        return endpoints.ports();
+    }
+
+    @Override
     public String tlsFingerprint() {
         return tls.fingerprint();
     }
@@ -381,7 +386,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
                 ? new TlsTransport(channel, remote, running.poller(), tls.engine())
                 : new PlainTransport(channel, remote, running.poller(), endpoints.twinPort(endpoint));
         return new Connection(transport, services, running.writers().nextLane(), scheduler, endpoint.protocol(),
-                connections::closed);
+                endpoint.protocolName(), connections::closed);
     }
 
     /** Opens the data once, under the lifecycle lock (taken here too for clear-logs and clear-users). */

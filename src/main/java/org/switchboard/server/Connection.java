@@ -52,6 +52,8 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
     private final Clock clock;
     private final Consumer<Connection> onClosed;
     private final String address;
+    /** Its endpoint's protocol, as the operator reads it ({@link Endpoint#protocolName}). */
+    private final String protocol;
     private final Outbox outbox;
     private final FloodControl flood;
     private final FrontEnd frontEnd;
@@ -70,9 +72,10 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
     /**
      * A connection over {@code transport} whose protocol is made by {@code frontEnd} from its link and
      * the services; {@code onClosed} is told once, on the reader thread, when everything is closed.
+     * {@code protocol} names what the client speaks, for the operator ({@code line+TLS}).
      */
     Connection(Transport transport, FrontEnd.Services services, Writers.Lane lane, ScheduledExecutorService scheduler,
-            FrontEndFactory frontEnd, Consumer<Connection> onClosed) {
+            FrontEndFactory frontEnd, String protocol, Consumer<Connection> onClosed) {
         this.transport = transport;
         this.config = services.config();
         this.room = services.room();
@@ -81,6 +84,7 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
         this.clock = services.clock();
         this.onClosed = onClosed;
         this.address = describe(transport.remote());
+        this.protocol = protocol;
         this.since = services.clock().instant();
         this.flood = new FloodControl(config.flood(), System::nanoTime);
         this.outbox = new Outbox(transport.output(), config.outboxLimitBytes(),
@@ -294,6 +298,11 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
     }
 
     @Override
+    public String protocol() {
+        return protocol;
+    }
+
+    @Override
     public Format format() {
         return frontEnd.format();
     }
@@ -314,7 +323,7 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
     @Override
     public void joinedFeed(RoomFeed feed, int format) {
         joined = true;
-        outbox.subscribe(feed, this, format);
+        outbox.subscribe(feed, this, format, frontEnd::fromFeed);
     }
 
     @Override

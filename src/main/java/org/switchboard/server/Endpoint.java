@@ -20,6 +20,16 @@ record Endpoint(String name, InetAddress bind, int port, Connection.FrontEndFact
         this(name, bind, port, protocol, "--port", false);
     }
 
+    /**
+     * What its clients speak, as the operator reads it: the protocol ({@code line}, {@code IRC},
+     * {@code echo}), {@code +TLS} when encrypted. Told apart by the name, which each protocol's
+     * endpoints start with ({@code chat}, {@code chat-tls}; {@code irc}, and an {@code irc-...} twin).
+     */
+    String protocolName() {
+        String protocol = name.startsWith(Endpoints.IRC) ? "IRC" : name.startsWith("echo") ? "echo" : "line";
+        return encrypted ? protocol + "+TLS" : protocol;
+    }
+
     Endpoint withPort(int newPort) {
         return new Endpoint(name, bind, newPort, protocol, option, encrypted);
     }

@@ -101,6 +101,12 @@ final class Endpoints {
         return irc == null ? OptionalInt.empty() : OptionalInt.of(irc.port());
     }
 
+    /** Every endpoint's port, in the order above (the real ports once bound). */
+    List<PortInfo> ports() {
+        return acceptors.stream().map(a -> new PortInfo(a.endpoint().name(), a.port(), a.endpoint().protocolName(),
+                a.endpoint().encrypted())).toList();
+    }
+
     /**
      * Binds every endpoint, or none: a port that cannot be bound unbinds those bound before it, and the
      * exception names the endpoint that failed.

@@ -37,6 +37,15 @@ interface FrontEnd {
         return format().render(event);
     }
 
+    /**
+     * A room line as this client gets it, from {@code shared}, the bytes its format rendered for every
+     * member: a front-end whose client must not see part of it renders it again (IRC: its own JOIN in a
+     * crowd's). On a writer lane's thread; it must not block.
+     */
+    default byte[] fromFeed(RoomEvent event, byte[] shared) {
+        return shared;
+    }
+
     /** The longest line this protocol takes, in bytes, given the server's line limit. */
     default int lineLimit(int configured) {
         return configured;

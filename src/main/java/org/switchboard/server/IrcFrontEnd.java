@@ -2,12 +2,14 @@ package org.switchboard.server;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.switchboard.chat.Format;
 import org.switchboard.chat.RoomEvent;
 import org.switchboard.protocol.IrcMessage;
 import org.switchboard.protocol.IrcNames;
+import org.switchboard.protocol.Names;
 import org.switchboard.protocol.Protocol;
 
 /**
@@ -21,7 +23,8 @@ import org.switchboard.protocol.Protocol;
  */
 final class IrcFrontEnd implements FrontEnd {
     /** The capabilities offered; sasl is PLAIN only. */
-    static final Set<String> CAPABILITIES = Set.of("sasl", "server-time", "echo-message", "message-tags");
+    static final Set<String> CAPABILITIES = Set.of("sasl", "server-time", "echo-message", "message-tags",
+            IrcSignIn.ACCOUNT_REGISTRATION);
 
     private final Link link;
     private final Services services;
@@ -92,6 +95,10 @@ final class IrcFrontEnd implements FrontEnd {
             }
             case "CAP" -> {
                 cap(message);
+                return true;
+            }
+            case "REGISTER" -> {
+                signIn.registerCommand(message, session != null);
                 return true;
             }
             default -> {
@@ -168,8 +175,10 @@ final class IrcFrontEnd implements FrontEnd {
             case "LS" -> {
                 negotiating = !registered;
                 boolean v302 = "302".equals(message.param(1));
+                // REGISTER works before registration ends, and for an account other than the nick
                 send(":" + IrcFormat.SERVER + " CAP " + nick + " LS :" + (v302 ? "sasl=PLAIN" : "sasl")
-                        + " server-time echo-message message-tags");
+                        + " server-time echo-message message-tags " + IrcSignIn.ACCOUNT_REGISTRATION
+                        + (v302 ? "=before-connect,custom-account-name" : ""));
             }
             case "LIST" -> send(":" + IrcFormat.SERVER + " CAP " + nick + " LIST :" + String.join(" ", enabled));
             case "REQ" -> {
@@ -295,6 +304,21 @@ final class IrcFrontEnd implements FrontEnd {
                     ? format.sent(link.member().name(), sent) : new byte[0];
             default -> format.render(event);
         };
+    }
+
+    /**
+     * A crowd's JOINs without this client's own: it had its JOIN echo as it came in
+     * ({@link IrcSession#join}), and a second one would show it joining twice. A crowd is summed up
+     * for everyone, those in it too, so only its members render it again, once each.
+     */
+    @Override
+    public byte[] fromFeed(RoomEvent event, byte[] shared) {
+        if (!(event instanceof RoomEvent.Presence crowd) || !crowd.joined() || crowd.names().size() < 2) {
+            return shared;
+        }
+        String own = Names.key(link.member().name());
+        List<String> others = crowd.names().stream().filter(n -> !Names.key(n).equals(own)).toList();
+        return others.size() == crowd.names().size() ? shared : format.render(new RoomEvent.Presence(others, true));
     }
 
     @Override

@@ -14,7 +14,8 @@ import org.switchboard.protocol.Names;
 /**
  * An IRC client's sign-in with the server's accounts, three ways: SASL PLAIN before registration ends
  * (IRCv3 SASL 3.1), {@code PASS password} or {@code PASS account:password} (checked as registration
- * ends), and NickServ's {@code IDENTIFY} and {@code REGISTER} after it. Every wrong password goes
+ * ends), and NickServ's {@code IDENTIFY} and {@code REGISTER} after it; a new account with IRCv3's
+ * {@code REGISTER} command (account-registration), before registration ends or after. Every wrong password goes
  * through the {@code Authenticator}, so it counts against the same name lock as the line protocol's,
  * and the same {@link SignIn#MAX_FAILURES} per connection end it; the connection's sign-in deadline
  * holds as for any client.
@@ -23,6 +24,8 @@ import org.switchboard.protocol.Names;
  */
 final class IrcSignIn {
     static final String NICKSERV = "NickServ";
+    /** IRCv3's REGISTER command, offered as this capability (a draft, hence the prefix). */
+    static final String ACCOUNT_REGISTRATION = "draft/account-registration";
     /** SASL sends its payload in chunks of this many base64 characters; a shorter one ends it. */
     static final int SASL_CHUNK = 400;
     private static final int SASL_MAX = 4 * SASL_CHUNK;
@@ -206,35 +209,107 @@ final class IrcSignIn {
         return space < 0 ? "" : stripped.substring(space + 1).strip();
     }
 
+    /** NickServ's REGISTER: the answer in a NOTICE, and in the channel once registered. */
     private void register(String name, String password) {
+        switch (registration(name, password)) {
+            case Registration.Done done -> {
+                notice("'" + done.account() + "' is registered, and you are signed in.");
+                irc.enter(done.account());
+            }
+            case Registration.Refused refused -> notice(refused.text());
+        }
+    }
+
+    /**
+     * IRCv3 account-registration's {@code REGISTER <account> {<email> | *} <password>}, or the earlier
+     * drafts' {@code REGISTER {<email> | *} <password>} for the nick's name; {@code *} as the account
+     * is the nick's name too. The e-mail is not asked for and not kept. Answers {@code REGISTER SUCCESS}
+     * or {@code FAIL REGISTER CODE}. Before registration ends (the cap's {@code before-connect}) the
+     * client is signed in as SASL would sign it in, and joins as registration ends; after, it joins now.
+     *
+     * @param signedIn whether the client is in the channel already
+     */
+    void registerCommand(IrcMessage message, boolean signedIn) {
+        int count = message.params().size();
+        if (count < 2) {
+            fail("NEED_MORE_PARAMS", "*", "Usage: REGISTER <account> * <password> (* as the account: your nick)");
+            return;
+        }
+        String wanted = count >= 3 ? message.param(0) : "*";
+        String password = message.param(count >= 3 ? 2 : 1);
+        if (account != null || signedIn) {
+            String as = account != null ? account : IrcNames.name(irc.nick());
+            fail("ALREADY_AUTHENTICATED", as, "You are signed in already, as " + as + ".");
+            return;
+        }
+        if (wanted.equals("*")) {
+            if (irc.nick().equals("*")) {
+                fail("NEED_NICK", "*", "Send NICK first, or name the account: REGISTER <account> * <password>");
+                return;
+            }
+            wanted = IrcNames.name(irc.nick());
+        }
+        switch (registration(wanted, password)) {
+            case Registration.Done done -> {
+                irc.send(":" + IrcFormat.SERVER + " REGISTER SUCCESS " + done.account() + " :Account " + done.account()
+                        + " registered; you are signed in.");
+                irc.numeric("900", irc.nick() + "!" + irc.nick() + "@" + IrcFormat.SERVER, done.account(),
+                        "You are now logged in as " + done.account());
+                if (irc.registered()) {
+                    irc.enter(done.account());
+                } else {
+                    account = done.account(); // the channel waits for the end of registration
+                }
+            }
+            case Registration.Refused refused -> fail(refused.code(), wanted, refused.text());
+        }
+    }
+
+    /** {@code :switchboard FAIL REGISTER CODE account :text}, IRCv3's standard reply. */
+    private void fail(String code, String subject, String text) {
+        irc.send(":" + IrcFormat.SERVER + " FAIL REGISTER " + code + " " + subject + " :" + text);
+    }
+
+    /** What registering a name came to: the account made, or why not, with REGISTER's FAIL code. */
+    sealed interface Registration {
+        record Done(String account) implements Registration { }
+
+        record Refused(String code, String text) implements Registration { }
+    }
+
+    /** Registers {@code name} with {@code password}, as NickServ's REGISTER and REGISTER both do. */
+    private Registration registration(String name, String password) {
         FrontEnd.Services s = services;
         Optional<String> problem = Names.problem(name);
         if (problem.isPresent()) {
-            notice(problem.get());
-        } else if (s.authenticator().find(name).isPresent()) {
-            notice("'" + name + "' is registered already: IDENTIFY password to sign in.");
-        } else if (s.room().find(name).isPresent()) {
-            notice(SignIn.IN_USE);
-        } else if (password.codePointCount(0, password.length()) < s.config().minPasswordLength()) {
-            notice("A password needs at least " + s.config().minPasswordLength() + " characters.");
-        } else {
-            boolean registered;
-            try {
-                registered = s.authenticator().register(name, password.toCharArray());
-            } catch (UncheckedIOException e) {
-                s.log().warn("Registration of " + name + " from " + irc.link().address() + " not saved: "
-                        + e.getMessage());
-                notice("The server cannot save new users right now; try again later.");
-                return;
-            }
-            if (!registered) {
-                notice("Somebody registered '" + name + "' a moment ago. Choose another nick.");
-                return;
-            }
-            s.log().info("Registered new user " + name + " from " + irc.link().address() + " (IRC)");
-            notice("'" + name + "' is registered, and you are signed in.");
-            irc.enter(name);
+            return new Registration.Refused("BAD_ACCOUNT_NAME", problem.get());
         }
+        if (s.authenticator().find(name).isPresent()) {
+            return new Registration.Refused("ACCOUNT_EXISTS",
+                    "'" + name + "' is registered already: IDENTIFY password to sign in.");
+        }
+        if (s.room().find(name).isPresent()) {
+            return new Registration.Refused("BAD_ACCOUNT_NAME", SignIn.IN_USE);
+        }
+        if (password.codePointCount(0, password.length()) < s.config().minPasswordLength()) {
+            return new Registration.Refused("WEAK_PASSWORD",
+                    "A password needs at least " + s.config().minPasswordLength() + " characters.");
+        }
+        boolean registered;
+        try {
+            registered = s.authenticator().register(name, password.toCharArray());
+        } catch (UncheckedIOException e) {
+            s.log().warn("Registration of " + name + " from " + irc.link().address() + " not saved: "
+                    + e.getMessage());
+            return new Registration.Refused("TEMPORARILY_UNAVAILABLE",
+                    "The server cannot save new users right now; try again later.");
+        }
+        if (!registered) {
+            return new Registration.Refused("ACCOUNT_EXISTS",
+                    "Somebody registered '" + name + "' a moment ago. Choose another nick.");
+        }
+        s.log().info("Registered new user " + name + " from " + irc.link().address() + " (IRC)");
+        return new Registration.Done(name);
     }
 
     /** A password sign-in under the throttle: the name as registered, or empty (said why, and counted). */

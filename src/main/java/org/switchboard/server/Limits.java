@@ -7,13 +7,19 @@ public final class Limits {
 
     /**
      * Refuses new settings that change more than the limits: the files, the mode, the kind of threads
-     * and the history limit are fixed for a server's life.
+     * and the history limit are fixed for a server's life, and so are the endpoints (the ports and the
+     * IRC channel), which the server makes once; a new value would be taken and never used.
      */
     static void checkOnlyLimitsChange(ServerConfig current, ServerConfig next) {
         if (!next.usersFile().equals(current.usersFile()) || !next.logFile().equals(current.logFile())
                 || !next.historyFile().equals(current.historyFile()) || next.mode() != current.mode()
                 || next.threads() != current.threads() || next.historyLimit() != current.historyLimit()) {
             throw new IllegalArgumentException("files, mode, threads and history limit are fixed for a server's life");
+        }
+        if (next.ircPort() != current.ircPort() || !next.ircChannel().equals(current.ircChannel())
+                || next.tlsPort() != current.tlsPort()) {
+            throw new IllegalArgumentException("the IRC and TLS ports and the IRC channel are fixed for a server's life"
+                    + " (--irc-port, --irc-channel, --tls-port at launch)");
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.switchboard.chat.RoomEvent;
 import org.switchboard.chat.RoomFeed;
 
 /**
@@ -37,6 +38,17 @@ final class Outbox {
      * it goes after the feed's lines below {@code feedSeq}.
      */
     private record Node(byte[] line, Node next, long queuedBytes, long feedSeq) { }
+
+    /**
+     * What this client is sent of a feed line: nearly always the line as its format rendered it for
+     * everyone ({@code shared}), else bytes of its own. On the lane's thread; must not block.
+     */
+    @FunctionalInterface
+    interface FeedView {
+        FeedView SHARED = (event, shared) -> shared;
+
+        byte[] line(RoomEvent event, byte[] shared);
+    }
 
     private static final int TAKEN = 0;
     private static final int BLOCKED_BEFORE = 1;
@@ -71,6 +83,7 @@ final class Outbox {
     /** After leaving the room: the first feed line this client no longer gets. */
     private volatile long feedStop = Long.MAX_VALUE;
     private Object owner;
+    private FeedView view = FeedView.SHARED;
     /** The feed's number of this client's wire format. */
     private int format;
     /** The next feed line to write, and the feed bytes before it (lane thread only, once subscribed). */
@@ -120,7 +133,13 @@ final class Outbox {
      * excepted; lines the feed holds back from {@code owner} (its own) are skipped.
      */
     void subscribe(RoomFeed room, Object owner, int format) {
+        subscribe(room, owner, format, FeedView.SHARED);
+    }
+
+    /** As {@link #subscribe(RoomFeed, Object, int)}, each feed line as {@code view} makes it for this client. */
+    void subscribe(RoomFeed room, Object owner, int format, FeedView view) {
         this.owner = owner;
+        this.view = view;
         this.format = format;
         this.cursor = room.end();
         this.cursorOffset = room.endOffset(format);
@@ -284,7 +303,7 @@ final class Outbox {
                     throw new Lapped();
                 }
                 if (entry.except() != owner) {
-                    int put = put(buffer, entry.line(format));
+                    int put = put(buffer, view.line(entry.event(), entry.line(format)));
                     if (put == BLOCKED_BEFORE) {
                         return false;
                     }

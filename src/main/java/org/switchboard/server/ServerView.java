@@ -39,6 +39,12 @@ public interface ServerView {
         return ServerConfig.OFF;
     }
 
+    /**
+     * Every listening port, the first endpoint's first: its port (the real one once started with 0),
+     * its protocol and whether it is encrypted.
+     */
+    List<PortInfo> ports();
+
     /** The SHA-256 fingerprint of the TLS certificate in service ({@code SHA256:AB:CD:...}), or null. */
     default String tlsFingerprint() {
         return null;

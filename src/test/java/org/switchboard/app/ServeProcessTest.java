@@ -91,7 +91,7 @@ class ServeProcessTest {
             alice.register("alice", TestServer.PASSWORD);
             type("status");
             await().atMost(Duration.ofSeconds(10)).until(() -> output.stream()
-                    .anyMatch(l -> l.contains("Server listening on port " + tls.group(1) + " (TLS")
+                    .anyMatch(l -> l.contains("Server listening on port " + tls.group(1) + " (line+TLS)")
                             && l.contains("TLS only (--plain off)")));
             type("stop");
             assertThat(alice.readToEnd()).contains("* The server is shutting down. Goodbye.");

@@ -10,17 +10,21 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.cert.X509Certificate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.switchboard.chat.MemberInfo;
 import org.switchboard.server.ChatServer;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerState;
+import org.switchboard.support.IrcClient;
 import org.switchboard.support.LineClient;
 import org.switchboard.support.ServerFixture;
 import org.switchboard.support.TestServer;
+import org.switchboard.support.TlsClients;
 
 class OperatorTest extends ServerFixture {
     Operator operator;
@@ -54,9 +58,9 @@ class OperatorTest extends ServerFixture {
     @Test
     void statusSaysStateAndPortAndCounts() {
         Reply reply = operator.execute("status");
-        assertThat(reply.lines().get(0)).startsWith("Server listening on port " + server.port() + " (not encrypted) and "
-                + server.tlsPort() + " (TLS, certificate " + server.tlsFingerprint() + "), IRC on port "
-                + server.ircPort().orElseThrow() + " and " + server.ircTlsPort() + " (TLS), chat mode, up ");
+        assertThat(reply.lines().get(0)).startsWith("Server listening on port " + server.port() + " (line), "
+                + server.tlsPort() + " (line+TLS), " + server.ircPort().orElseThrow() + " (IRC) and "
+                + server.ircTlsPort() + " (IRC+TLS), TLS certificate " + server.tlsFingerprint() + ", chat mode, up ");
         assertThat(reply.lines().get(1)).startsWith("Users online 0 (peak 0)");
         assertThat(reply.lines().get(2)).isEqualTo("Last write round: none yet (nobody has been sent a room line)");
     }
@@ -71,6 +75,31 @@ class OperatorTest extends ServerFixture {
                     operator.execute("status").lines().get(2).contains(" through 2 members "));
             assertThat(operator.execute("status").lines().get(2))
                     .matches("Last write round: \\d+\\.\\d+ ms through 2 members \\(a room line waits up to about one round to be sent\\)");
+        }
+    }
+
+    @Test
+    void statusOfAPausedServerNamesEveryClosedPort() {
+        operator.execute("pause");
+        assertThat(operator.execute("status").lines().get(0)).startsWith("Server paused: port " + server.port()
+                + " (line), " + server.tlsPort() + " (line+TLS), " + server.ircPort().orElseThrow() + " (IRC) and "
+                + server.ircTlsPort() + " (IRC+TLS) closed to new connections, TLS certificate "
+                + server.tlsFingerprint() + ", chat mode");
+    }
+
+    @Test
+    void usersSaysWhatEachUserConnectsWith() throws Exception {
+        X509Certificate certificate = TlsClients.read(dir.resolve("tls/server.crt"));
+        try (LineClient alice = new LineClient(server.port()).register("alice", TestServer.PASSWORD);
+             LineClient bob = TlsClients.connect(server.tlsPort(), certificate).register("bob", TestServer.PASSWORD);
+             IrcClient carol = new IrcClient(server.ircPort().orElseThrow())) {
+            carol.send("NICK carol").send("USER u 0 * :x").send("PRIVMSG NickServ :REGISTER " + TestServer.PASSWORD);
+            carol.awaitNumeric("366");
+            assertThat(operator.execute("users").lines()).hasSize(4)
+                    .anySatisfy(l -> assertThat(l).matches("  alice +line +127\\.0\\.0\\.1:\\d+ +for \\d+s"))
+                    .anySatisfy(l -> assertThat(l).matches("  bob +line\\+TLS +127\\.0\\.0\\.1:\\d+ +for \\d+s"))
+                    .anySatisfy(l -> assertThat(l).matches("  carol +IRC +127\\.0\\.0\\.1:\\d+ +for \\d+s"));
+            assertThat(server.users()).extracting(MemberInfo::protocol).containsExactly("line", "line+TLS", "IRC");
         }
     }
 
@@ -212,6 +241,17 @@ class OperatorTest extends ServerFixture {
         ServerConfig moved = server.config().toBuilder().usersFile(other.resolve("users.txt")).build();
         assertThat(operator.reconfigure(moved).text()).startsWith("Cannot change the limits: files, mode");
         assertThat(server.config().usersFile()).isEqualTo(dir.resolve("users.txt"));
+    }
+
+    @Test
+    void theIrcChannelAndThePortsCannotBeChangedByNewLimits() {
+        server.stop();
+        ServerConfig renamed = server.config().toBuilder().ircChannel("#elsewhere").build();
+        assertThat(operator.reconfigure(renamed).text()).startsWith("Cannot change the limits: ")
+                .contains("IRC channel", "fixed");
+        ServerConfig moved = server.config().toBuilder().ircPort(6697).build();
+        assertThat(operator.reconfigure(moved).ok()).isFalse();
+        assertThat(server.config().ircChannel()).isEqualTo(ServerConfig.DEFAULT_IRC_CHANNEL);
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.switchboard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.support.IrcClient;
@@ -138,6 +140,32 @@ class IrcChatTest extends ServerFixture {
                 bob.readToEnd();
             }
             assertThat(alice.awaitContaining(" QUIT ")).startsWith(":bob!bob@switchboard QUIT :");
+        }
+    }
+
+    @Test
+    void anIrcClientJoiningWithACrowdSeesItsOwnJoinOnce() {
+        List<LineClient> crowd = new ArrayList<>();
+        try (IrcClient alice = new IrcClient(server.ircPort().orElseThrow())) {
+            // more than ChatRoom.SUMMARY_NAMES joins in one presence window, alice among them: one summary
+            for (int i = 0; i < 6; i++) {
+                crowd.add(new LineClient(server.port()).register("early" + i, PASSWORD));
+            }
+            // registered here, not on the line port: a leave of alice's within the window would hide her join
+            alice.send("NICK alice").send("USER u 0 * :x").awaitNumeric("422");
+            alice.send("PRIVMSG NickServ :REGISTER " + PASSWORD).awaitNumeric("366"); // its JOIN echo is behind it
+            for (int i = 0; i < 6; i++) {
+                crowd.add(new LineClient(server.port()).register("late" + i, PASSWORD));
+            }
+            List<String> after = new ArrayList<>();
+            alice.await(line -> after.add(line) && line.startsWith(":late5!"));
+            alice.send("PING :summed-up");
+            alice.await(line -> after.add(line) && line.contains("PONG"));
+            assertThat(after).filteredOn(line -> line.contains(" JOIN "))
+                    .contains(":late0!late0@switchboard JOIN #switchboard")
+                    .noneMatch(line -> line.startsWith(":alice!"));
+        } finally {
+            crowd.forEach(LineClient::close);
         }
     }
 

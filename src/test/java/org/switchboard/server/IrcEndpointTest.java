@@ -36,7 +36,7 @@ class IrcEndpointTest extends ServerFixture {
     void statusNamesTheIrcPort() {
         server = TestServer.start(dir);
         assertThat(String.join("\n", Operator.forServe(server).status().lines()))
-                .contains("IRC on port " + server.ircPort().orElseThrow());
+                .contains(" and " + server.ircPort().orElseThrow() + " (IRC)");
     }
 
     @Test

@@ -45,13 +45,13 @@ class TlsOnlyTest extends ServerFixture {
     void statusSaysTheServerListensOnTlsOnly() {
         server = TestServer.start(dir, c -> c.plain(false));
         String status = Operator.forServe(server).execute("status").lines().getFirst();
-        assertThat(status).startsWith("Server listening on port " + server.tlsPort() + " (TLS, certificate "
-                + server.tlsFingerprint() + "), IRC on port " + server.ircTlsPort() + " (TLS), TLS only (--plain off),"
-                + " chat mode, up ").doesNotContain("not encrypted");
+        assertThat(status).startsWith("Server listening on port " + server.tlsPort() + " (line+TLS) and "
+                + server.ircTlsPort() + " (IRC+TLS), TLS only (--plain off), TLS certificate " + server.tlsFingerprint()
+                + ", chat mode, up ").doesNotContain("(line)").doesNotContain("(IRC)");
         server.pause();
-        assertThat(Operator.forServe(server).execute("status").lines().getFirst()).startsWith("Server paused (port "
-                + server.tlsPort() + " (TLS, certificate " + server.tlsFingerprint() + "), IRC on port "
-                + server.ircTlsPort() + " (TLS), TLS only (--plain off) closed to new connections)");
+        assertThat(Operator.forServe(server).execute("status").lines().getFirst()).startsWith("Server paused: port "
+                + server.tlsPort() + " (line+TLS) and " + server.ircTlsPort() + " (IRC+TLS) closed to new connections,"
+                + " TLS only (--plain off), TLS certificate " + server.tlsFingerprint() + ", chat mode");
     }
 
     @Test

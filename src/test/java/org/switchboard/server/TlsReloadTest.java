@@ -117,8 +117,8 @@ class TlsReloadTest {
 
         assertThat(operator.execute("tls").text()).contains("TLS on port " + server.tlsPort(), fingerprint,
                 cert.toString());
-        assertThat(operator.execute("status").text()).contains("port " + server.port() + " (not encrypted) and "
-                + server.tlsPort() + " (TLS, certificate " + fingerprint + ")");
+        assertThat(operator.execute("status").text()).contains("port " + server.port() + " (line), "
+                + server.tlsPort() + " (line+TLS)", "TLS certificate " + fingerprint);
     }
 
     private X509Certificate write(TestCertificates.Made made) throws Exception {

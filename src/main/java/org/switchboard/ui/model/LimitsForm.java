@@ -2,6 +2,7 @@ package org.switchboard.ui.model;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.switchboard.auth.LoginThrottle;
 import org.switchboard.server.FloodLimits;
@@ -59,7 +60,26 @@ public final class LimitsForm {
         LOGIN_LOCKOUT, FLOOD_BURST, FLOOD_RATE, FLOOD_WARN, FLOOD_DISCONNECT, PER_ADDRESS, CLIENTS, OUTBOX_KIB,
         IDLE_SECONDS, KEEP_ALIVE_SECONDS};
 
+    /**
+     * A setting the dialog shows but cannot change: its value, and why it cannot change. The IRC port
+     * and channel are the IRC endpoint's, made once when Switchboard starts (the port is bound again on
+     * every start, the channel is in every IRC line), so they hold for the process's life.
+     */
+    public record Fixed(String key, String label, String value, String why) { }
+
+    /** Why the IRC settings cannot change here, as the dialog says it. */
+    public static final String IRC_FIXED = "Set when Switchboard starts (--irc-port, --irc-channel) and fixed"
+            + " while it runs: quit and start it again with the option to change them.";
+
     private LimitsForm() {
+    }
+
+    /** The IRC settings in force, read-only: the port (or off) and the channel the room is. */
+    public static List<Fixed> fixed(ServerConfig config) {
+        String port = !config.ircEnabled() ? "off"
+                : config.ircPort() == 0 ? "any free port (0)" : String.valueOf(config.ircPort());
+        return List.of(new Fixed("ircPort", "IRC port", port, IRC_FIXED),
+                new Fixed("ircChannel", "IRC channel", config.ircChannel(), IRC_FIXED));
     }
 
     /** The current value of every field. */

@@ -25,6 +25,7 @@ import org.switchboard.control.Operator;
 import org.switchboard.control.Reply;
 import org.switchboard.log.LogEntry;
 import org.switchboard.protocol.Names;
+import org.switchboard.server.PortInfo;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerEvent;
 import org.switchboard.server.ServerState;
@@ -329,11 +330,12 @@ public final class PanelModel {
 
     // ---- internals ----
 
-    private record Snapshot(List<LogEntry> log, List<ChatLine> history, List<MemberInfo> users, ServerStats stats) { }
+    private record Snapshot(List<LogEntry> log, List<ChatLine> history, List<MemberInfo> users, ServerStats stats,
+            List<PortInfo> ports, String fingerprint) { }
 
     private Snapshot snapshot() {
         return new Snapshot(server.log().tail(LogModel.MAX_LINES), server.recentHistory(HISTORY_ON_OPEN),
-                server.users(), server.stats());
+                server.users(), server.stats(), server.ports(), server.tlsFingerprint());
     }
 
     private void applySnapshot(Snapshot snapshot) {
@@ -341,14 +343,19 @@ public final class PanelModel {
         log.append(snapshot.log());
         chat.append(snapshot.history().stream().map(ChatEntry::of).toList());
         users.reset(snapshot.users());
+        status.ports(snapshot.ports(), snapshot.fingerprint());
         status.stats(snapshot.stats(), System.nanoTime());
     }
 
     private void tick() {
         ServerStats stats = server.stats();
+        // the real ports once bound with 0, and a reloaded certificate, show within a second
+        List<PortInfo> ports = server.ports();
+        String fingerprint = server.tlsFingerprint();
         long nanos = System.nanoTime();
         Instant now = clock.instant();
         fx.accept(() -> {
+            status.ports(ports, fingerprint);
             status.stats(stats, nanos);
             users.tick(now);
         });

@@ -1,18 +1,25 @@
 package org.switchboard.ui.model;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.switchboard.server.ServerConfig;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.switchboard.server.PortInfo;
 import org.switchboard.server.ServerState;
 import org.switchboard.server.ServerStats;
 
-/** What the status bar shows: state and port, clients online and peak, messages per second, uptime. FX thread. */
+/**
+ * What the status bar and the ports readout show: state and ports, the TLS certificate's fingerprint,
+ * clients online and peak, messages per second, uptime. FX thread.
+ */
 public final class StatusModel {
     private static final long RATE_WINDOW_NANOS = 5_000_000_000L;
 
@@ -25,8 +32,10 @@ public final class StatusModel {
     private final ReadOnlyStringWrapper uptime = new ReadOnlyStringWrapper("up 0s");
     private final ReadOnlyIntegerWrapper registeredUsers = new ReadOnlyIntegerWrapper();
     private final RateMeter meter = new RateMeter(RATE_WINDOW_NANOS);
-    /** The IRC port of the latest stats, {@link ServerConfig#IRC_OFF} for none. */
-    private int ircPort = ServerConfig.IRC_OFF;
+    /** Every listening port, the first endpoint's first, as the server last said. */
+    private final ObservableList<PortInfo> ports = FXCollections.observableArrayList();
+    private final ObservableList<PortInfo> readOnlyPorts = FXCollections.unmodifiableObservableList(ports);
+    private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
 
     public ReadOnlyObjectProperty<ServerState> stateProperty() {
         return state.getReadOnlyProperty();
@@ -36,7 +45,10 @@ public final class StatusModel {
         return port.getReadOnlyProperty();
     }
 
-    /** "Listening on :5050 · IRC :6667", "Paused · :5050 · IRC :6667 closed", "Stopped". */
+    /**
+     * "Listening on :5050 · line+TLS :5443 · IRC :6667", "Paused · :5050 · line+TLS :5443 · IRC :6667
+     * closed", "Stopped": the first port, then every other with its protocol.
+     */
     public ReadOnlyStringProperty badgeProperty() {
         return badge.getReadOnlyProperty();
     }
@@ -44,6 +56,16 @@ public final class StatusModel {
     /** What the empty users list says: how to join while listening, why nobody can while not. */
     public ReadOnlyStringProperty nobodyOnlineProperty() {
         return nobodyOnline.getReadOnlyProperty();
+    }
+
+    /** Every port the server listens on (or will, when it starts), with its protocol and whether it is encrypted. */
+    public ObservableList<PortInfo> ports() {
+        return readOnlyPorts;
+    }
+
+    /** The TLS certificate's SHA-256 fingerprint ({@code SHA256:AB:CD:...}), "" before TLS starts or without it. */
+    public ReadOnlyStringProperty fingerprintProperty() {
+        return fingerprint.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty clientsProperty() {
@@ -69,13 +91,23 @@ public final class StatusModel {
     void stateChanged(ServerState newState, int newPort) {
         port.set(newPort);
         state.set(newState);
-        String irc = ircPort == ServerConfig.IRC_OFF ? "" : " · IRC :" + ircPort;
+        String others = ports.stream().skip(1).map(p -> " · " + p.protocol() + " :" + p.port())
+                .collect(Collectors.joining());
         badge.set(switch (newState) {
-            case LISTENING -> "Listening on :" + newPort + irc;
-            case PAUSED -> "Paused · :" + newPort + irc + " closed";
+            case LISTENING -> "Listening on :" + newPort + others;
+            case PAUSED -> "Paused · :" + newPort + others + " closed";
             case STOPPED -> "Stopped";
         });
         nobodyOnline.set(nobodyOnline(newState, newPort));
+    }
+
+    /** The ports and the certificate in service, as the server says them now ({@code fingerprint} may be null). */
+    void ports(List<PortInfo> now, String certificate) {
+        fingerprint.set(certificate == null ? "" : certificate);
+        if (!now.equals(ports)) {
+            ports.setAll(now);
+            stateChanged(state.get(), port.get());
+        }
     }
 
     static String nobodyOnline(ServerState state, int port) {
@@ -87,8 +119,7 @@ public final class StatusModel {
     }
 
     void stats(ServerStats stats, long nanos) {
-        if (stats.state() != state.get() || stats.port() != port.get() || stats.ircPort() != ircPort) {
-            ircPort = stats.ircPort();
+        if (stats.state() != state.get() || stats.port() != port.get()) {
             stateChanged(stats.state(), stats.port());
         }
         clients.set(stats.usersOnline() + " online · peak " + stats.peakUsersOnline());

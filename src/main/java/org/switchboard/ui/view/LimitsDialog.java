@@ -10,6 +10,8 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -53,6 +55,26 @@ final class LimitsDialog {
             grid.addRow(row++, new Label(field.label()), spinner);
             spinners.put(field, spinner);
         }
+        // the IRC settings, shown for what they are, with why they cannot change here
+        Label fixedHeader = new Label("IRC (read-only)");
+        fixedHeader.getStyleClass().add("limits-section");
+        grid.add(fixedHeader, 0, row++, 2, 1);
+        for (LimitsForm.Fixed fixed : LimitsForm.fixed(current)) {
+            TextField value = new TextField(fixed.value());
+            value.setId("fixed-" + fixed.key());
+            value.setEditable(false);
+            value.setFocusTraversable(false);
+            value.getStyleClass().add("fixed-setting");
+            value.setPrefWidth(130);
+            value.setTooltip(new Tooltip(fixed.why()));
+            grid.addRow(row++, new Label(fixed.label()), value);
+        }
+        Label why = new Label(LimitsForm.IRC_FIXED);
+        why.setId("fixedWhy");
+        why.getStyleClass().add("muted");
+        why.setWrapText(true);
+        why.setMaxWidth(360);
+        grid.add(why, 0, row++, 2, 1);
         Label problem = new Label();
         problem.setId("limitsProblem");
         problem.getStyleClass().add("limits-problem");

@@ -101,12 +101,12 @@ public final class MainView extends BorderPane {
         log = new LogView(model, this::confirmClearLogs);
         banner = new PortBanner(model);
 
-        VBox top = new VBox(toolbar(), banner);
+        VBox top = new VBox(toolbar(), new PortsBar(status), banner);
         setTop(top);
 
         SplitPane upper = new SplitPane(users, chat);
         upper.setOrientation(Orientation.HORIZONTAL);
-        upper.setDividerPositions(0.3);
+        upper.setDividerPositions(0.33); // room for the users' protocol beside name, address and time
         SplitPane.setResizableWithParent(users, false);
 
         Tab logTab = new Tab("Activity log", log);
@@ -188,6 +188,8 @@ public final class MainView extends BorderPane {
         badge.setId("stateBadge");
         badge.getStyleClass().add("state-badge");
         badge.textProperty().bind(status.badgeProperty());
+        // a long answer in the bar (status names every port and the certificate) must not squeeze these
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         status.stateProperty().addListener((o, was, is) -> paintBadge(badge, is));
         paintBadge(badge, status.state());
         bar.getLeftItems().setAll(badge);
@@ -209,6 +211,7 @@ public final class MainView extends BorderPane {
         label.getStyleClass().add("metric");
         label.textProperty().bind(text);
         label.setTooltip(new Tooltip(tip));
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -51,17 +51,23 @@ final class UsersView extends VBox {
 
         TableColumn<MemberInfo, String> name = new TableColumn<>("Name");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(95);
+        name.setPrefWidth(85);
+        TableColumn<MemberInfo, String> protocol = new TableColumn<>("Protocol");
+        protocol.setId("protocolColumn");
+        protocol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().protocol()));
+        protocol.setPrefWidth(74);
+        protocol.setMinWidth(70); // line+TLS and IRC+TLS in full
         TableColumn<MemberInfo, String> address = new TableColumn<>("Address");
         address.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().address()));
         address.setPrefWidth(125);
+        address.setMinWidth(115);
         TableColumn<MemberInfo, String> since = new TableColumn<>("Online");
         since.setCellValueFactory(c -> Bindings.createStringBinding(
                 () -> UsersModel.connectedFor(c.getValue(), users.nowProperty().get()), users.nowProperty()));
         since.setPrefWidth(64);
         since.setMinWidth(56);
         since.getStyleClass().add("numeric");
-        table.getColumns().setAll(java.util.List.of(name, address, since));
+        table.getColumns().setAll(java.util.List.of(name, protocol, address, since));
         table.setRowFactory(t -> row());
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().setAll(header, table);

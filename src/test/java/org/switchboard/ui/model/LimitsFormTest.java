@@ -2,6 +2,7 @@ package org.switchboard.ui.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,20 @@ class LimitsFormTest {
     void readingAndApplyingUnchangedValuesGivesTheSameLimits() {
         ServerConfig again = LimitsForm.apply(defaults, LimitsForm.read(defaults));
         assertThat(again).isEqualTo(defaults);
+    }
+
+    @Test
+    void theIrcSettingsAreShownReadOnlyWithWhy() {
+        ServerConfig irc = defaults.toBuilder().ircPort(6697).ircChannel("#lobby").build();
+        assertThat(LimitsForm.fixed(irc)).extracting(LimitsForm.Fixed::label, LimitsForm.Fixed::value)
+                .containsExactly(tuple("IRC port", "6697"),
+                        tuple("IRC channel", "#lobby"));
+        assertThat(LimitsForm.fixed(irc))
+                .allSatisfy(f -> assertThat(f.why()).contains("--irc-port", "--irc-channel"));
+        assertThat(LimitsForm.fixed(irc.toBuilder().ircPort(ServerConfig.IRC_OFF).build()).getFirst().value())
+                .isEqualTo("off");
+        assertThat(LimitsForm.fixed(irc.toBuilder().ircPort(0).build()).getFirst().value())
+                .isEqualTo("any free port (0)");
     }
 
     @Test

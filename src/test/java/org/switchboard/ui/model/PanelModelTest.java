@@ -81,7 +81,7 @@ class PanelModelTest {
 
     @Test
     void aBatchAppliesEventsInOrderAndAClearedLogDropsWhatCameBeforeIt() {
-        MemberInfo alice = new MemberInfo("alice", "127.0.0.1:1", T0);
+        MemberInfo alice = new MemberInfo("alice", "127.0.0.1:1", T0, "line");
         model.apply(inputs(
                 new LogEntry(T0, LogLevel.INFO, "old line"),
                 new ServerEvent.LogsCleared(),
@@ -162,9 +162,9 @@ class PanelModelTest {
     void stoppingAsksOnlyWhilePeopleAreOnlineAndSaysHowMany() {
         assertThat(model.stopQuestion(false)).isEmpty();
         assertThat(model.questionBefore("quit")).isEmpty();
-        model.apply(inputs(new ServerEvent.UserJoined(new MemberInfo("ann", "127.0.0.1:1", T0)),
-                new ServerEvent.UserJoined(new MemberInfo("ben", "127.0.0.1:2", T0)),
-                new ServerEvent.UserJoined(new MemberInfo("cy", "127.0.0.1:3", T0))));
+        model.apply(inputs(new ServerEvent.UserJoined(new MemberInfo("ann", "127.0.0.1:1", T0, "line")),
+                new ServerEvent.UserJoined(new MemberInfo("ben", "127.0.0.1:2", T0, "line")),
+                new ServerEvent.UserJoined(new MemberInfo("cy", "127.0.0.1:3", T0, "line"))));
         assertThat(model.stopQuestion(false)).get().extracting(Question::header, Question::content).containsExactly(
                 "Stop the server?", "3 users are online and will be disconnected.");
         assertThat(model.stopQuestion(true)).get().extracting(Question::confirm).isEqualTo("Stop and close");
@@ -196,7 +196,7 @@ class PanelModelTest {
             dora.awaitContaining("server (private): welcome");
             awaitPumped(() -> model.messageProperty().get().startsWith("Sent to dora"));
         }
-        model.apply(inputs(new ServerEvent.UserLeft(new MemberInfo("erin", "127.0.0.1:1", T0), "left")));
+        model.apply(inputs(new ServerEvent.UserLeft(new MemberInfo("erin", "127.0.0.1:1", T0, "line"), "left")));
         // the status poller's tick moves the time "connected for" is counted to
         awaitPumped(() -> model.users().nowProperty().get().isAfter(firstShown));
         Instant latest = server.clock().instant();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.switchboard.chat.MemberInfo;
+import org.switchboard.server.PortInfo;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerMode;
 import org.switchboard.server.ServerState;
@@ -19,13 +20,13 @@ class SmallModelsTest {
     @Test
     void usersStaySortedByNameAndASecondSignInReplacesTheRow() {
         UsersModel users = new UsersModel(T0);
-        MemberInfo bob = new MemberInfo("bob", "127.0.0.1:1", T0);
+        MemberInfo bob = new MemberInfo("bob", "127.0.0.1:1", T0, "line");
         users.joined(bob);
-        users.joined(new MemberInfo("Alice", "127.0.0.1:2", T0));
-        users.joined(new MemberInfo("carol", "127.0.0.1:3", T0));
+        users.joined(new MemberInfo("Alice", "127.0.0.1:2", T0, "line"));
+        users.joined(new MemberInfo("carol", "127.0.0.1:3", T0, "line"));
         assertThat(users.users()).extracting(MemberInfo::name).containsExactly("Alice", "bob", "carol");
 
-        MemberInfo bobAgain = new MemberInfo("Bob", "127.0.0.1:4", T0.plusSeconds(5));
+        MemberInfo bobAgain = new MemberInfo("Bob", "127.0.0.1:4", T0.plusSeconds(5), "line");
         users.joined(bobAgain);
         users.left(bob); // the old session ends after the new one began: the new row stays
         assertThat(users.users()).extracting(MemberInfo::address)
@@ -36,7 +37,7 @@ class SmallModelsTest {
 
     @Test
     void connectedForIsShortAndReadable() {
-        MemberInfo user = new MemberInfo("a", "x", T0);
+        MemberInfo user = new MemberInfo("a", "x", T0, "line");
         assertThat(UsersModel.connectedFor(user, T0.plusSeconds(42))).isEqualTo("42s");
         assertThat(UsersModel.connectedFor(user, T0.plusSeconds(185))).isEqualTo("3m 05s");
         assertThat(UsersModel.connectedFor(user, T0.plusSeconds(2 * 3600 + 600))).isEqualTo("2h 10m");
@@ -78,13 +79,23 @@ class SmallModelsTest {
     }
 
     @Test
-    void theStatusBadgeNamesTheIrcPort() {
+    void theStatusBadgeNamesEveryPortAfterTheFirstWithItsProtocol() {
         StatusModel status = new StatusModel();
         status.stats(new ServerStats(ServerState.LISTENING, 5050, ServerMode.CHAT, Duration.ZERO, 0, 0, 0, 0, 0,
                 Duration.ZERO, 0, 6667), 0);
-        assertThat(status.badgeProperty().get()).isEqualTo("Listening on :5050 · IRC :6667");
+        status.ports(List.of(new PortInfo("chat", 5050, "line", false),
+                new PortInfo("chat-tls", 5443, "line+TLS", true), new PortInfo("irc", 6667, "IRC", false),
+                new PortInfo("irc-tls", 6697, "IRC+TLS", true)), "SHA256:AB");
+        assertThat(status.badgeProperty().get())
+                .isEqualTo("Listening on :5050 · line+TLS :5443 · IRC :6667 · IRC+TLS :6697");
+        assertThat(status.ports()).extracting(PortInfo::port).containsExactly(5050, 5443, 6667, 6697);
+        assertThat(status.fingerprintProperty().get()).isEqualTo("SHA256:AB");
         status.stateChanged(ServerState.PAUSED, 5050);
-        assertThat(status.badgeProperty().get()).isEqualTo("Paused · :5050 · IRC :6667 closed");
+        assertThat(status.badgeProperty().get())
+                .isEqualTo("Paused · :5050 · line+TLS :5443 · IRC :6667 · IRC+TLS :6697 closed");
+        status.ports(List.of(new PortInfo("chat", 5050, "line", false)), null);
+        assertThat(status.badgeProperty().get()).isEqualTo("Paused · :5050 closed");
+        assertThat(status.fingerprintProperty().get()).isEmpty();
     }
 
     @Test
