@@ -32,7 +32,7 @@ final class LineFrontEnd implements FrontEnd, SignIn.Peer {
         this.services = services;
         this.format = format;
         this.signIn = new SignIn(services.authenticator(), services.log(), services.config().minPasswordLength(), this,
-                taken -> services.room().find(taken).isPresent());
+                taken -> services.room().find(taken).isPresent(), services.bans()::nameBan);
     }
 
     @Override

@@ -20,6 +20,7 @@ public record ServerConfig(
         Path usersFile,
         Path logFile,
         Path historyFile,
+        Path bansFile,
         int hashIterations,
         int minPasswordLength,
         int historyReplay,
@@ -108,6 +109,7 @@ public record ServerConfig(
         Objects.requireNonNull(usersFile);
         Objects.requireNonNull(logFile);
         Objects.requireNonNull(historyFile);
+        Objects.requireNonNull(bansFile);
         Objects.requireNonNull(threads);
         Objects.requireNonNull(login);
         Objects.requireNonNull(flood);
@@ -182,6 +184,7 @@ public record ServerConfig(
         b.usersFile = usersFile;
         b.logFile = logFile;
         b.historyFile = historyFile;
+        b.bansFile = bansFile;
         b.hashIterations = hashIterations;
         b.minPasswordLength = minPasswordLength;
         b.historyReplay = historyReplay;
@@ -214,6 +217,7 @@ public record ServerConfig(
         private Path usersFile;
         private Path logFile;
         private Path historyFile;
+        private Path bansFile;
         private int hashIterations = HASH_ITERATIONS.defaultValue();
         private int minPasswordLength = MIN_PASSWORD_LENGTH.defaultValue();
         private int historyReplay = HISTORY_REPLAY.defaultValue();
@@ -250,7 +254,7 @@ public record ServerConfig(
             return this;
         }
 
-        /** The folder of users.txt, server.log and history.txt unless each is given on its own. */
+        /** The folder of users.txt, server.log, history.txt and bans.txt unless each is given on its own. */
         public Builder dataDir(Path value) {
             dataDir = value;
             return this;
@@ -268,6 +272,12 @@ public record ServerConfig(
 
         public Builder historyFile(Path value) {
             historyFile = value;
+            return this;
+        }
+
+        /** The bans and mutes, {@code DIR/bans.txt} unless given. */
+        public Builder bansFile(Path value) {
+            bansFile = value;
             return this;
         }
 
@@ -390,6 +400,7 @@ public record ServerConfig(
                     usersFile != null ? usersFile : dataDir.resolve("users.txt"),
                     logFile != null ? logFile : dataDir.resolve("server.log"),
                     historyFile != null ? historyFile : dataDir.resolve("history.txt"),
+                    bansFile != null ? bansFile : dataDir.resolve("bans.txt"),
                     hashIterations, minPasswordLength, historyReplay, historyLimit, maxLineBytes,
                     outboxLimitBytes, maxClients, maxClientsPerAddress, signInTimeout, threads,
                     login, flood, keepAlive, idleTimeout, writeCoalesce, writeBudget, ircPort, ircChannel, tlsPort,
