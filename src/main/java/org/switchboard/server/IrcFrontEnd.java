@@ -3,7 +3,9 @@ package org.switchboard.server;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import org.switchboard.auth.Ban;
 import org.switchboard.chat.Format;
 import org.switchboard.chat.RoomEvent;
 import org.switchboard.protocol.IrcMessage;
@@ -202,6 +204,9 @@ final class IrcFrontEnd implements FrontEnd {
             return;
         }
         String account = signIn.account();
+        if (account != null && banned(account)) {
+            return;
+        }
         if (account != null) {
             nick = IrcNames.nick(account);
         }
@@ -231,6 +236,9 @@ final class IrcFrontEnd implements FrontEnd {
 
     /** Signed in as {@code account}: the nick becomes the account's, and the channel is joined. */
     void enter(String account) {
+        if (banned(account)) {
+            return;
+        }
         String accountNick = IrcNames.nick(account);
         if (!accountNick.equals(nick)) {
             send(":" + nick + "!" + nick + "@" + IrcFormat.SERVER + " NICK " + accountNick);
@@ -240,6 +248,20 @@ final class IrcFrontEnd implements FrontEnd {
         IrcSession entered = new IrcSession(this, services, link.member(), format);
         session = entered;
         entered.join();
+    }
+
+    /** A banned name is told so (465, then ERROR) and the connection ends; false when it is not banned. */
+    boolean banned(String name) {
+        Optional<Ban> ban = services.bans().nameBan(name);
+        if (ban.isEmpty()) {
+            return false;
+        }
+        services.log().warn("Sign-in refused: " + name + " from " + link.address() + " is banned (IRC)");
+        numeric("465", "You are banned from this server " + ban.get().untilText(services.log().zone())
+                + ban.get().why());
+        send("ERROR :Closing link: " + ban.get().banned(services.log().zone()));
+        link.close(new CloseCause.SignInRejected());
+        return true;
     }
 
     boolean registered() {

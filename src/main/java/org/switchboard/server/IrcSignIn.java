@@ -209,6 +209,9 @@ final class IrcSignIn {
     private void register(String name, String password) {
         FrontEnd.Services s = services;
         Optional<String> problem = Names.problem(name);
+        if (irc.banned(name)) {
+            return; // never registered: told why, and gone
+        }
         if (problem.isPresent()) {
             notice(problem.get());
         } else if (s.authenticator().find(name).isPresent()) {
