@@ -1,6 +1,7 @@
 package org.switchboard.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -30,7 +31,11 @@ class ModerationTest extends ServerFixture {
     final ManualClock clock = new ManualClock();
 
     private ChatServer startWithClock() {
-        server = new ChatServer(TestServer.config(dir).build(), clock);
+        return startWithClock(InetAddress.getLoopbackAddress());
+    }
+
+    private ChatServer startWithClock(InetAddress bind) {
+        server = new ChatServer(TestServer.config(dir).bindAddress(bind).build(), clock);
         try {
             server.start();
         } catch (IOException e) {
@@ -151,6 +156,36 @@ class ModerationTest extends ServerFixture {
         assertThat(operator.execute("unban 127.0.0.0/29").ok()).isTrue();
         try (LineClient lifted = from("127.0.0.5", loopback, server.port())) {
             lifted.expectPrompt(Protocol.PROMPT_NAME);
+        }
+    }
+
+    @Test
+    void anIpv6AddressAndAnIpv6RangeAreRefusedAtTheDoorAndAnOnlineClientFromThemIsDisconnected() throws Exception {
+        InetAddress ipv6 = InetAddress.getByName("::1");
+        boolean hasIpv6Loopback;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, ipv6)) {
+            hasIpv6Loopback = true;
+        } catch (IOException e) {
+            hasIpv6Loopback = false;
+        }
+        assumeThat(hasIpv6Loopback).as("this machine has an IPv6 loopback address").isTrue();
+        startWithClock(ipv6);
+        Operator operator = new Operator(server);
+        try (LineClient online = from("::1", ipv6, server.port()).register("hana", PASSWORD)) {
+            assertThat(operator.execute("ban ::1 1h v6 trouble").text()).startsWith("Banned 0:0:0:0:0:0:0:1 until"
+                    + " 2026-12-01 13:00:00 Z: v6 trouble; disconnected hana 0:0:0:0:0:0:0:1:");
+            assertThat(online.readToEnd()).last().isEqualTo("! Banned until 2026-12-01 13:00:00 Z: v6 trouble");
+        }
+        try (LineClient banned = from("::1", ipv6, server.port())) {
+            assertThat(banned.readToEnd()).containsExactly("! Banned until 2026-12-01 13:00:00 Z: v6 trouble");
+        }
+        assertThat(operator.execute("unban 0::1").ok()).isTrue();
+        try (LineClient lifted = from("::1", ipv6, server.port())) {
+            lifted.expectPrompt(Protocol.PROMPT_NAME);
+        }
+        assertThat(operator.execute("ban ::/120 the low range").ok()).isTrue();
+        try (LineClient inRange = from("::1", ipv6, server.port())) {
+            assertThat(inRange.readToEnd()).containsExactly("! Banned until the operator lifts it: the low range");
         }
     }
 
