@@ -48,6 +48,7 @@ final class BanDialog {
         TextField reason = new TextField();
         reason.setId("banReasonField");
         reason.setPromptText("optional; they will see it");
+        reason.setPrefColumnCount(28);
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
