@@ -3,7 +3,7 @@
  *
  * <pre>
  * Endpoint (port, protocol) -- Acceptor thread: accept()
- *   -&gt; Connections.admit: caps (in all, per address), socket options
+ *   -&gt; Connections.admit: banned addresses, caps (in all, per address), socket options
  *   -&gt; ChatServer.connect: one Connection = PlainTransport (socket + ReadPoller)
  *                                        + LineReader (framing) + FloodControl (pacing)
  *                                        + the endpoint's FrontEnd (LineFrontEnd: SignIn, then ChatSession)
