@@ -236,6 +236,8 @@ final class IrcFrontEnd implements FrontEnd {
 
     /** Signed in as {@code account}: the nick becomes the account's, and the channel is joined. */
     void enter(String account) {
+        // the name is the connection's before the ban is looked at: a ban made meanwhile finds it online
+        link.signedIn(account);
         if (banned(account)) {
             return;
         }
@@ -244,7 +246,6 @@ final class IrcFrontEnd implements FrontEnd {
             send(":" + nick + "!" + nick + "@" + IrcFormat.SERVER + " NICK " + accountNick);
             nick = accountNick;
         }
-        link.signedIn(account);
         IrcSession entered = new IrcSession(this, services, link.member(), format);
         session = entered;
         entered.join();

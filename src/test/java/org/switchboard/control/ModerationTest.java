@@ -86,6 +86,29 @@ class ModerationTest extends ServerFixture {
     }
 
     @Test
+    void aBanMadeWhileThePasswordIsBeingHashedStillKeepsTheNameOut() {
+        // slow hashing: the ban comes after the name was checked and before the sign-in ends
+        server = new ChatServer(TestServer.config(dir).hashIterations(3_000_000).build(), clock);
+        try {
+            server.start();
+        } catch (IOException | IdentityFileException | DataFolderException e) {
+            throw new IllegalStateException(e);
+        }
+        try (LineClient ivy = new LineClient(server.port())) {
+            ivy.expectPrompt(Protocol.PROMPT_NAME);
+            ivy.send("ivy");
+            ivy.expectPrompt(Protocol.PROMPT_NEW_PASSWORD);
+            ivy.send(PASSWORD);
+            ivy.expectPrompt(Protocol.PROMPT_REPEAT_PASSWORD);
+            ivy.send(PASSWORD);
+            new Operator(server).execute("ban ivy too late");
+            assertThat(ivy.readToEnd()).doesNotContain("Welcome, ivy!")
+                    .last().isEqualTo("! Banned until the operator lifts it: too late");
+        }
+        assertThat(server.users()).isEmpty();
+    }
+
+    @Test
     void aBannedNameCannotSignInWithATokenEitherAndTheTokenIsNotUsedUp() {
         startWithClock();
         String token;
