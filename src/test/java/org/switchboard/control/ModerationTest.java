@@ -278,7 +278,7 @@ class ModerationTest extends ServerFixture {
         assertThat(operator.execute("unban nobody").text()).isEqualTo("nobody is not banned. 'bans' lists the bans.");
         assertThat(operator.execute("unmute").text()).isEqualTo("Usage: unmute NAME");
         assertThat(operator.execute("bans").text()).isEqualTo("No bans or mutes.");
-        assertThat(operator.execute("help").lines()).anyMatch(l -> l.startsWith("  ban NAME|ADDRESS|CIDR"))
+        assertThat(operator.execute("help").lines()).anyMatch(l -> l.startsWith("  ban TARGET [DURATION] [REASON]"))
                 .anyMatch(l -> l.startsWith("  mute NAME [DURATION] [REASON]"));
     }
 }
