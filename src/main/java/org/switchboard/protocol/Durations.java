@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class Durations {
     /** The longest a timed ban or mute may be; longer ones are until lifted. */
     public static final Duration LONGEST = Duration.ofDays(3650);
-    private static final Pattern TYPED = Pattern.compile("(\\d{1,9})([smhdw])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TYPED = Pattern.compile("(\\d+)([smhdw])", Pattern.CASE_INSENSITIVE);
 
     private Durations() {
     }
@@ -35,6 +35,9 @@ public final class Durations {
             throw new IllegalArgumentException("'" + text + "' is not a duration: a number and s, m, h, d or w"
                     + " (30s, 10m, 2h, 1d, 1w)");
         }
+        if (m.group(1).length() > 9) {
+            throw tooLong(); // past ten years in any unit, and past what a Duration holds in some
+        }
         long n = Long.parseLong(m.group(1));
         Duration duration = switch (m.group(2).toLowerCase(Locale.ROOT)) {
             case "s" -> Duration.ofSeconds(n);
@@ -44,10 +47,14 @@ public final class Durations {
             default -> Duration.ofDays(7 * n);
         };
         if (duration.isZero() || duration.compareTo(LONGEST) > 0) {
-            throw new IllegalArgumentException("A duration is from 1s to 3650d (ten years); leave it out for"
-                    + " one until lifted");
+            throw tooLong();
         }
         return duration;
+    }
+
+    private static IllegalArgumentException tooLong() {
+        return new IllegalArgumentException("A duration is from 1s to 3650d (ten years); leave it out for one"
+                + " until lifted");
     }
 
     /** {@link #parse}, or empty for a word that is not written as a duration (a reason's first word). */

@@ -274,6 +274,7 @@ class ModerationTest extends ServerFixture {
         assertThat(operator.execute("ban dina 0m").text())
                 .isEqualTo("A duration is from 1s to 3650d (ten years); leave it out for one until lifted.");
         assertThat(operator.execute("ban dina 99999w").ok()).isFalse();
+        assertThat(operator.execute("ban dina 99999999999999999999d").text()).startsWith("A duration is from 1s");
         assertThat(operator.execute("mute 10.0.0.1").text()).startsWith("Only a name can be muted");
         assertThat(operator.execute("unban nobody").text()).isEqualTo("nobody is not banned. 'bans' lists the bans.");
         assertThat(operator.execute("unmute").text()).isEqualTo("Usage: unmute NAME");
