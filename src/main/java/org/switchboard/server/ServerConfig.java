@@ -99,7 +99,7 @@ public record ServerConfig(
 
     public static final ServerMode DEFAULT_MODE = ServerMode.CHAT;
     public static final ThreadKind DEFAULT_THREADS = ThreadKind.VIRTUAL;
-    /** The folder of the three files unless each is given: the current folder. */
+    /** The folder of the four files unless each is given: the current folder. */
     public static final Path DEFAULT_DATA_DIR = Path.of("");
     public static final LoginThrottle.Policy DEFAULT_LOGIN = new LoginThrottle.Policy(LOGIN_FAILURES.defaultValue(),
             LOGIN_WINDOW_SECONDS.defaultDuration(), LOGIN_LOCKOUT_SECONDS.defaultDuration());
