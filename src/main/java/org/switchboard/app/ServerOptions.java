@@ -41,7 +41,7 @@ final class ServerOptions {
     ServerMode mode = ServerConfig.DEFAULT_MODE;
 
     @Option(names = {"-d", "--data-dir"}, paramLabel = "DIR",
-            description = {"Folder of users.txt, server.log and history.txt, created if missing (default: the"
+            description = {"Folder of users.txt, server.log, history.txt and bans.txt, created if missing (default: the"
                 + " current folder; installed, the user's data folder:", "  $XDG_DATA_HOME/switchboard, else",
                 "  $HOME/.local/share/switchboard)."})
     Path dataDir = DefaultDataFolder.forThisProcess();
@@ -54,6 +54,9 @@ final class ServerOptions {
 
     @Option(names = "--history", paramLabel = "FILE", description = "Chat history (default: DIR/history.txt).")
     Path historyFile;
+
+    @Option(names = "--bans", paramLabel = "FILE", description = "Bans and mutes (default: DIR/bans.txt).")
+    Path bansFile;
 
     @Option(names = "--hash-iterations", paramLabel = "N",
             description = "PBKDF2 iterations for new password hashes (default: ${DEFAULT-VALUE}, OWASP's figure;"
@@ -210,6 +213,7 @@ final class ServerOptions {
                 .usersFile(usersFile)
                 .logFile(logFile)
                 .historyFile(historyFile)
+                .bansFile(bansFile)
                 .hashIterations(hashIterations)
                 .minPasswordLength(minPasswordLength)
                 .historyReplay(historyReplay)

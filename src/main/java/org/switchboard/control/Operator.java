@@ -33,6 +33,7 @@ public final class Operator {
 
     private final ChatServer server;
     private final Readouts readouts;
+    private final Moderation moderation;
     /** True for serve, whose program ends with stop: there, start can never apply and is not offered. */
     private final boolean stopEndsProgram;
 
@@ -44,6 +45,7 @@ public final class Operator {
     private Operator(ChatServer server, boolean stopEndsProgram) {
         this.server = server;
         this.readouts = new Readouts(server);
+        this.moderation = new Moderation(server);
         this.stopEndsProgram = stopEndsProgram;
     }
 
@@ -60,6 +62,11 @@ public final class Operator {
     /** What the server shows, for the console and the panel to read and watch; the actions go through here. */
     public ServerView view() {
         return server;
+    }
+
+    /** The bans and mutes, for the panel's Ban…, Mute… and Bans tab (the commands dispatch there too). */
+    public Moderation moderation() {
+        return moderation;
     }
 
     /** Stops the server and closes it for good (the panel's window is closing). */
@@ -96,6 +103,11 @@ public final class Operator {
             case "clear-logs" -> clearLogs();
             case "clear-users" -> clearUsers();
             case "kick" -> kick(argument);
+            case "ban" -> moderation.ban(argument);
+            case "unban" -> moderation.unban(argument);
+            case "bans" -> moderation.bans();
+            case "mute" -> moderation.mute(argument);
+            case "unmute" -> moderation.unmute(argument);
             case "say" -> say(argument);
             case "msg" -> msg(argument);
             case "stop" -> stop();

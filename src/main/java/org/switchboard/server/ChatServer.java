@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
+import org.switchboard.auth.Ban;
 import org.switchboard.auth.IdentityFileException;
 import org.switchboard.chat.ChatLine;
 import org.switchboard.chat.ChatRoom;
@@ -93,7 +94,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
             endpoints.bindAll("Cannot listen on port ");
             startedAt = clock.instant();
             scheduler = scheduler != null ? scheduler : IoThreads.newScheduler();
-            io = new IoThreads(config, connections, data.room().feed(), scheduler);
+            io = new IoThreads(config, connections, data.room().feed(), scheduler, data.enforcement()::expire);
             log.info("Server started (" + config.mode().name().toLowerCase() + " mode, "
                     + config.threads().name().toLowerCase() + " threads)");
             tls.watch(scheduler);
@@ -197,6 +198,12 @@ public final class ChatServer implements ServerView, AutoCloseable {
     }
 
     // ---- operator actions (the control layer calls these) ----
+
+    /** Bans and mutes (ban, unban, mute, unmute); opens the data of a server never started. */
+    public Enforcement enforcement() throws IdentityFileException, DataFolderException {
+        openData();
+        return data.enforcement();
+    }
 
     /** Disconnects a signed-in user, telling them why; empty when nobody of that name is online. */
     public Optional<MemberInfo> kick(String name, String reason) {
@@ -337,6 +344,12 @@ public final class ChatServer implements ServerView, AutoCloseable {
     }
 
     @Override
+    public List<Ban> bans() {
+        ServerData current = data;
+        return current == null ? List.of() : current.bans().active();
+    }
+
+    @Override
     public int registeredUsers() {
         ServerData current = data;
         return current == null ? 0 : current.users().size();
@@ -380,7 +393,8 @@ public final class ChatServer implements ServerView, AutoCloseable {
 
     /** The pipeline of one admitted socket: its endpoint's transport and front-end, a writer lane. */
     private Connection connect(SocketChannel channel, InetSocketAddress remote, Endpoint endpoint) {
-        FrontEnd.Services services = new FrontEnd.Services(data.room(), data.authenticator(), log, clock, config);
+        FrontEnd.Services services = new FrontEnd.Services(data.room(), data.authenticator(), data.bans(), log,
+                clock, config);
         IoThreads running = io;
         Transport transport = endpoint.encrypted()
                 ? new TlsTransport(channel, remote, running.poller(), tls.engine())
@@ -394,7 +408,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
         lifecycle.lock();
         try {
             if (data == null) {
-                ServerData opened = ServerData.open(config, clock, log);
+                ServerData opened = ServerData.open(config, clock, log, connections);
                 events.watch(opened.room());
                 data = opened;
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.switchboard.auth.Ban;
 import org.switchboard.chat.ChatLine;
 import org.switchboard.chat.ChatRoom;
 import org.switchboard.chat.Member;
@@ -12,8 +13,9 @@ import org.switchboard.protocol.ChatCommand;
 import org.switchboard.protocol.Protocol;
 
 /**
- * A signed-in user's lines: chat to the room or a slash command. Runs on the connection's reader
- * thread; not thread-safe.
+ * A signed-in user's lines: chat to the room or a slash command. A muted user's room lines, actions
+ * and private lines are refused, each with one line saying why and until when; the rest still works.
+ * Runs on the connection's reader thread; not thread-safe.
  */
 final class ChatSession {
     static final int DEFAULT_HISTORY = 20;
@@ -45,17 +47,21 @@ final class ChatSession {
     boolean onLine(String line) {
         switch (ChatCommand.parse(line)) {
             case ChatCommand.Say say -> {
-                if (!say.text().isBlank()) {
+                if (!say.text().isBlank() && !muted()) {
                     room.say(member, say.text());
                 }
             }
-            case ChatCommand.Action action -> room.act(member, action.text());
+            case ChatCommand.Action action -> {
+                if (!muted()) {
+                    room.act(member, action.text());
+                }
+            }
             case ChatCommand.Help help -> out.accept(ChatCommand.HELP);
             case ChatCommand.Users users -> out.accept(Protocol.NOTICE_PREFIX + room.size() + " online: "
                     + names(room.members()));
             case ChatCommand.History history -> sendHistory(history.count().orElse(DEFAULT_HISTORY));
             case ChatCommand.Private message -> {
-                if (!room.tell(member, message.to(), message.text())) {
+                if (!muted() && !room.tell(member, message.to(), message.text())) {
                     out.accept(Protocol.ERROR_PREFIX + "Nobody called '" + message.to() + "' is online.");
                 }
             }
@@ -67,6 +73,13 @@ final class ChatSession {
             case ChatCommand.Invalid invalid -> out.accept(Protocol.ERROR_PREFIX + invalid.reason());
         }
         return true;
+    }
+
+    /** Whether the user is muted now; if so they are told, once for this line. */
+    private boolean muted() {
+        Optional<Ban> mute = services.bans().mute(member.name());
+        mute.ifPresent(m -> out.accept(Protocol.ERROR_PREFIX + m.muted(services.log().zone())));
+        return mute.isPresent();
     }
 
     private void issueToken() {

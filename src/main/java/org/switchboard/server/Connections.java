@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -14,12 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.auth.Ban;
+import org.switchboard.auth.BanList;
 import org.switchboard.log.ActivityLog;
 import org.switchboard.protocol.Protocol;
 
 /**
  * The live connections of every endpoint and the caps on them: admission of what the acceptors accept
- * (connections in all, per address, socket options), the deadline checks, and the end of them all at stop.
+ * (banned addresses, connections in all, per address, socket options), the deadline checks, and the end of
+ * them all at stop.
  *
  * <p>Threads: {@link #admit} on the acceptor threads, {@link #closed} on reader threads,
  * {@link #checkDeadlines} on the scheduler, the rest under the server's lifecycle lock.
@@ -41,6 +45,8 @@ final class Connections {
     private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private volatile ServerConfig config;
     private volatile Semaphore permits;
+    /** The bans whose addresses are refused at the door; null until the server's data is open. */
+    private volatile BanList bans;
 
     /** The connections of a server with {@code config}: their reader threads virtual, or platform ones. */
     Connections(ServerConfig config, ActivityLog log) {
@@ -57,7 +63,15 @@ final class Connections {
         permits = new Semaphore(next.maxClients());
     }
 
-    /** A freshly accepted socket: refused past a cap, else given its connection and a reader thread. */
+    /** The bans and mutes, from the opening of the server's data on. */
+    void bans(BanList list) {
+        bans = list;
+    }
+
+    /**
+     * A freshly accepted socket: refused when its address is banned (told why, before any prompt) or
+     * past a cap, else given its connection and a reader thread.
+     */
     void admit(SocketChannel client, Endpoint endpoint, Maker maker) {
         InetSocketAddress remote;
         try {
@@ -68,6 +82,13 @@ final class Connections {
         }
         InetAddress from = remote.getAddress();
         String address = Connection.describe(remote);
+        BanList list = bans;
+        Optional<Ban> banned = list == null ? Optional.empty() : list.addressBan(from);
+        if (banned.isPresent()) {
+            refuse(client, endpoint, banned.get().banned(log.zone()));
+            log.warn("Refused " + address + ": banned (" + banned.get().target().text() + ")");
+            return;
+        }
         Semaphore caps = permits;
         if (!caps.tryAcquire()) {
             refuse(client, endpoint, "The server is full. Try again later.");

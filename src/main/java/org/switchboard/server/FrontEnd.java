@@ -2,6 +2,7 @@ package org.switchboard.server;
 
 import java.time.Clock;
 import org.switchboard.auth.Authenticator;
+import org.switchboard.auth.BanList;
 import org.switchboard.chat.ChatRoom;
 import org.switchboard.chat.Format;
 import org.switchboard.chat.Member;
@@ -102,5 +103,6 @@ interface FrontEnd {
     }
 
     /** What a front-end works with, handed in at the connection's start. */
-    record Services(ChatRoom room, Authenticator authenticator, ActivityLog log, Clock clock, ServerConfig config) { }
+    record Services(ChatRoom room, Authenticator authenticator, BanList bans, ActivityLog log, Clock clock,
+            ServerConfig config) { }
 }

@@ -8,8 +8,8 @@ import org.switchboard.chat.RoomFeed;
 
 /**
  * What a running server has and a stopped one has not: the {@link ReadPoller} thread the readers wait
- * on, the {@link Writers} lanes, woken by the room's feed, and the deadline checks on the server's
- * scheduler. Made at start, closed at stop, under the server's lifecycle lock.
+ * on, the {@link Writers} lanes, woken by the room's feed, and on the server's scheduler the deadline
+ * checks and the sweep of bans and mutes whose time is up. Made at start, closed at stop, under the server's lifecycle lock.
  */
 final class IoThreads implements AutoCloseable {
     /**
@@ -23,8 +23,13 @@ final class IoThreads implements AutoCloseable {
     private final Writers writers;
     private final RoomFeed feed;
     private final ScheduledFuture<?> deadlines;
+    private final ScheduledFuture<?> expiry;
 
-    IoThreads(ServerConfig config, Connections connections, RoomFeed feed, ScheduledExecutorService scheduler) {
+    /** Expired bans stop applying at once (the lookups ask the clock); the sweep only tidies the file and logs. */
+    private static final long EXPIRY_SWEEP_SECONDS = 5;
+
+    IoThreads(ServerConfig config, Connections connections, RoomFeed feed, ScheduledExecutorService scheduler,
+            Runnable expire) {
         this.feed = feed;
         this.poller = new ReadPoller();
         this.writers = new Writers(WRITER_THREADS, () -> config.writeIntervalNanos(connections.size()), feed);
@@ -37,6 +42,8 @@ final class IoThreads implements AutoCloseable {
         long period = Math.clamp(shortest / 10, 10, 1_000);
         this.deadlines = scheduler.scheduleWithFixedDelay(connections::checkDeadlines, period, period,
                 TimeUnit.MILLISECONDS);
+        this.expiry = scheduler.scheduleWithFixedDelay(expire, EXPIRY_SWEEP_SECONDS, EXPIRY_SWEEP_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     /** The server's one scheduler (deadlines, grace closes, the certificate's watch), for its whole life. */
@@ -56,6 +63,7 @@ final class IoThreads implements AutoCloseable {
     @Override
     public void close() {
         deadlines.cancel(false);
+        expiry.cancel(false);
         feed.onAppend(null);
         writers.close();
         poller.close();

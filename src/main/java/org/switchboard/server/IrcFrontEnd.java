@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import org.switchboard.auth.Ban;
 import org.switchboard.chat.Format;
 import org.switchboard.chat.RoomEvent;
 import org.switchboard.protocol.IrcMessage;
@@ -217,6 +219,9 @@ final class IrcFrontEnd implements FrontEnd {
             return;
         }
         String account = signIn.account();
+        if (account != null && banned(account)) {
+            return;
+        }
         if (account != null) {
             nick = IrcNames.nick(account);
         }
@@ -246,15 +251,33 @@ final class IrcFrontEnd implements FrontEnd {
 
     /** Signed in as {@code account}: the nick becomes the account's, and the channel is joined. */
     void enter(String account) {
+        // the name is the connection's before the ban is looked at: a ban made meanwhile finds it online
+        link.signedIn(account);
+        if (banned(account)) {
+            return;
+        }
         String accountNick = IrcNames.nick(account);
         if (!accountNick.equals(nick)) {
             send(":" + nick + "!" + nick + "@" + IrcFormat.SERVER + " NICK " + accountNick);
             nick = accountNick;
         }
-        link.signedIn(account);
         IrcSession entered = new IrcSession(this, services, link.member(), format);
         session = entered;
         entered.join();
+    }
+
+    /** A banned name is told so (465, then ERROR) and the connection ends; false when it is not banned. */
+    boolean banned(String name) {
+        Optional<Ban> ban = services.bans().nameBan(name);
+        if (ban.isEmpty()) {
+            return false;
+        }
+        services.log().warn("Sign-in refused: " + name + " from " + link.address() + " is banned (IRC)");
+        numeric("465", "You are banned from this server " + ban.get().untilText(services.log().zone())
+                + ban.get().why());
+        send("ERROR :Closing link: " + ban.get().banned(services.log().zone()));
+        link.close(new CloseCause.SignInRejected());
+        return true;
     }
 
     boolean registered() {

@@ -2,6 +2,9 @@ package org.switchboard.server;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.switchboard.auth.Ban;
+import org.switchboard.auth.BanTarget;
 import org.switchboard.chat.ChatRoom;
 import org.switchboard.chat.Member;
 import org.switchboard.protocol.IrcMessage;
@@ -11,7 +14,8 @@ import org.switchboard.protocol.Names;
 /**
  * A signed-in IRC client in the channel: PRIVMSG and NOTICE to the channel or a nick, CTCP ACTION,
  * and the queries clients send to sync a channel (NAMES, WHO, WHOIS, MODE, TOPIC, LIST). The one
- * channel is the room; any other is refused and the connection lives on.
+ * channel is the room; any other is refused and the connection lives on. A muted user's lines are
+ * refused: 404 for the channel, a NOTICE for a private line, each saying why and until when.
  *
  * <p>Threads: the connection's reader thread; not thread-safe.
  */
@@ -133,12 +137,16 @@ final class IrcSession {
         if (body.isBlank()) {
             return;
         }
+        Optional<Ban> mute = services.bans().mute(member.name());
         if (IrcSignIn.isNickServ(target)) {
             irc.send(":" + IrcSignIn.NICKSERV + "!" + IrcSignIn.NICKSERV + "@" + IrcFormat.SERVER + " NOTICE "
                     + irc.nick() + " :You are signed in as " + member.name() + ".");
         } else if (ours(target)) {
             if (!inChannel) {
                 irc.numeric("404", target, "Cannot send to channel (JOIN it first)");
+            } else if (mute.isPresent()) {
+                irc.numeric("404", format.channel(), "Cannot send to channel: "
+                        + mute.get().muted(services.log().zone()));
             } else if (action) {
                 room.act(member, body, irc.enabled("echo-message"));
             } else {
@@ -149,6 +157,8 @@ final class IrcSession {
             }
         } else if (target.startsWith("#")) {
             irc.numeric("403", target, "No such channel: this server has one, " + format.channel());
+        } else if (mute.isPresent()) {
+            irc.send(irc.complaint(mute.get().muted(services.log().zone())));
         } else if (!room.tell(member, IrcNames.name(target), action ? "* " + member.name() + " " + body : body)
                 && !notice) {
             irc.numeric("401", target, "No such nick/channel");
@@ -223,7 +233,7 @@ final class IrcSession {
             if (change == null) {
                 irc.numeric("324", format.channel(), "+nt");
             } else if (change.replace("+", "").equals("b")) {
-                irc.numeric("368", format.channel(), "End of channel ban list");
+                banList();
             } else {
                 irc.numeric("482", format.channel(), "You're not channel operator");
             }
@@ -234,6 +244,20 @@ final class IrcSession {
         } else {
             irc.numeric("502", "Can't change mode for other users");
         }
+    }
+
+    /** The bans in force as a channel ban list: a name as {@code nick!*@*}, a network as {@code *!*@10.0.0.0/8}. */
+    private void banList() {
+        for (Ban ban : services.bans().active()) {
+            if (ban.kind() == Ban.Kind.BAN) {
+                String mask = switch (ban.target()) {
+                    case BanTarget.Name name -> IrcNames.nick(name.name()) + "!*@*";
+                    case BanTarget.Network network -> "*!*@" + network.text();
+                };
+                irc.numeric("367", format.channel(), mask, IrcFormat.SERVER, String.valueOf(ban.since().getEpochSecond()));
+            }
+        }
+        irc.numeric("368", format.channel(), "End of channel ban list");
     }
 
     private boolean ours(String channel) {

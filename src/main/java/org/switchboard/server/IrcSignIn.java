@@ -217,6 +217,7 @@ final class IrcSignIn {
                 irc.enter(done.account());
             }
             case Registration.Refused refused -> notice(refused.text());
+            case Registration.Banned banned -> { }
         }
     }
 
@@ -262,6 +263,7 @@ final class IrcSignIn {
                 }
             }
             case Registration.Refused refused -> fail(refused.code(), wanted, refused.text());
+            case Registration.Banned banned -> { }
         }
     }
 
@@ -270,17 +272,25 @@ final class IrcSignIn {
         irc.send(":" + IrcFormat.SERVER + " FAIL REGISTER " + code + " " + subject + " :" + text);
     }
 
-    /** What registering a name came to: the account made, or why not, with REGISTER's FAIL code. */
+    /**
+     * What registering a name came to: the account made, or why not, with REGISTER's FAIL code; or a
+     * banned name, whose client has been told why (465, ERROR) and closed.
+     */
     sealed interface Registration {
         record Done(String account) implements Registration { }
 
         record Refused(String code, String text) implements Registration { }
+
+        record Banned() implements Registration { }
     }
 
     /** Registers {@code name} with {@code password}, as NickServ's REGISTER and REGISTER both do. */
     private Registration registration(String name, String password) {
         FrontEnd.Services s = services;
         Optional<String> problem = Names.problem(name);
+        if (irc.banned(name)) {
+            return new Registration.Banned(); // never registered: told why, and gone
+        }
         if (problem.isPresent()) {
             return new Registration.Refused("BAD_ACCOUNT_NAME", problem.get());
         }

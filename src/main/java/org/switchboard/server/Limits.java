@@ -12,7 +12,8 @@ public final class Limits {
      */
     static void checkOnlyLimitsChange(ServerConfig current, ServerConfig next) {
         if (!next.usersFile().equals(current.usersFile()) || !next.logFile().equals(current.logFile())
-                || !next.historyFile().equals(current.historyFile()) || next.mode() != current.mode()
+                || !next.historyFile().equals(current.historyFile()) || !next.bansFile().equals(current.bansFile())
+                || next.mode() != current.mode()
                 || next.threads() != current.threads() || next.historyLimit() != current.historyLimit()) {
             throw new IllegalArgumentException("files, mode, threads and history limit are fixed for a server's life");
         }

@@ -1,6 +1,8 @@
 package org.switchboard.server;
 
 import java.util.BitSet;
+import java.util.Optional;
+import org.switchboard.auth.Ban;
 import org.switchboard.chat.Format;
 import org.switchboard.protocol.LineReader;
 import org.switchboard.protocol.Protocol;
@@ -32,7 +34,7 @@ final class LineFrontEnd implements FrontEnd, SignIn.Peer {
         this.services = services;
         this.format = format;
         this.signIn = new SignIn(services.authenticator(), services.log(), services.config().minPasswordLength(), this,
-                taken -> services.room().find(taken).isPresent());
+                taken -> services.room().find(taken).isPresent(), services.bans()::nameBan);
     }
 
     @Override
@@ -58,21 +60,28 @@ final class LineFrontEnd implements FrontEnd, SignIn.Peer {
                 link.close(new CloseCause.SignInRejected());
                 yield false;
             }
-            case SignIn.Outcome.SignedIn signedIn -> {
-                enter(signedIn);
-                yield true;
-            }
+            case SignIn.Outcome.SignedIn signedIn -> enter(signedIn);
         };
     }
 
-    /** Signed in: the welcome, a fresh token, the room with its history, the greeting. */
-    private void enter(SignIn.Outcome.SignedIn signedIn) {
+    /**
+     * Signed in: the welcome, a fresh token, the room with its history, the greeting; false when a ban
+     * on the name came while its password was being checked. The name is the connection's before the
+     * ban is looked at again, so a ban made at any moment either finds it online or is found here.
+     */
+    private boolean enter(SignIn.Outcome.SignedIn signedIn) {
         link.signedIn(signedIn.name());
+        Optional<Ban> ban = services.bans().nameBan(signedIn.name());
+        if (ban.isPresent()) {
+            link.close(new CloseCause.Told(ban.get().banned(services.log().zone())));
+            return false;
+        }
         line(Protocol.welcome(signedIn.name()));
         signedIn.freshToken().ifPresent(token -> line(Protocol.TOKEN_PREFIX + token));
         services.room().join(link.member(), services.config().historyReplay());
         session = new ChatSession(services, link.member(), this::line);
         session.greet();
+        return true;
     }
 
     @Override

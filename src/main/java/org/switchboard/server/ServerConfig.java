@@ -20,6 +20,7 @@ public record ServerConfig(
         Path usersFile,
         Path logFile,
         Path historyFile,
+        Path bansFile,
         int hashIterations,
         int minPasswordLength,
         int historyReplay,
@@ -102,7 +103,7 @@ public record ServerConfig(
 
     public static final ServerMode DEFAULT_MODE = ServerMode.CHAT;
     public static final ThreadKind DEFAULT_THREADS = ThreadKind.VIRTUAL;
-    /** The folder of the three files unless each is given: the current folder. */
+    /** The folder of the four files unless each is given: the current folder. */
     public static final Path DEFAULT_DATA_DIR = Path.of("");
     public static final LoginThrottle.Policy DEFAULT_LOGIN = new LoginThrottle.Policy(LOGIN_FAILURES.defaultValue(),
             LOGIN_WINDOW_SECONDS.defaultDuration(), LOGIN_LOCKOUT_SECONDS.defaultDuration());
@@ -112,6 +113,7 @@ public record ServerConfig(
         Objects.requireNonNull(usersFile);
         Objects.requireNonNull(logFile);
         Objects.requireNonNull(historyFile);
+        Objects.requireNonNull(bansFile);
         Objects.requireNonNull(threads);
         Objects.requireNonNull(login);
         Objects.requireNonNull(flood);
@@ -206,6 +208,7 @@ public record ServerConfig(
         b.usersFile = usersFile;
         b.logFile = logFile;
         b.historyFile = historyFile;
+        b.bansFile = bansFile;
         b.hashIterations = hashIterations;
         b.minPasswordLength = minPasswordLength;
         b.historyReplay = historyReplay;
@@ -240,6 +243,7 @@ public record ServerConfig(
         private Path usersFile;
         private Path logFile;
         private Path historyFile;
+        private Path bansFile;
         private int hashIterations = HASH_ITERATIONS.defaultValue();
         private int minPasswordLength = MIN_PASSWORD_LENGTH.defaultValue();
         private int historyReplay = HISTORY_REPLAY.defaultValue();
@@ -278,7 +282,7 @@ public record ServerConfig(
             return this;
         }
 
-        /** The folder of users.txt, server.log and history.txt unless each is given on its own. */
+        /** The folder of users.txt, server.log, history.txt and bans.txt unless each is given on its own. */
         public Builder dataDir(Path value) {
             dataDir = value;
             return this;
@@ -296,6 +300,12 @@ public record ServerConfig(
 
         public Builder historyFile(Path value) {
             historyFile = value;
+            return this;
+        }
+
+        /** The bans and mutes, {@code DIR/bans.txt} unless given. */
+        public Builder bansFile(Path value) {
+            bansFile = value;
             return this;
         }
 
@@ -433,6 +443,7 @@ public record ServerConfig(
                     usersFile != null ? usersFile : dataDir.resolve("users.txt"),
                     logFile != null ? logFile : dataDir.resolve("server.log"),
                     historyFile != null ? historyFile : dataDir.resolve("history.txt"),
+                    bansFile != null ? bansFile : dataDir.resolve("bans.txt"),
                     hashIterations, minPasswordLength, historyReplay, historyLimit, maxLineBytes,
                     outboxLimitBytes, maxClients, maxClientsPerAddress, signInTimeout, threads,
                     login, flood, keepAlive, idleTimeout, writeCoalesce, writeBudget, ircPort, ircChannel, tlsPort,

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import org.switchboard.auth.Authenticator;
+import org.switchboard.auth.BanFileException;
+import org.switchboard.auth.BanList;
 import org.switchboard.auth.IdentityFileException;
 import org.switchboard.auth.IdentityStore;
 import org.switchboard.auth.LoginThrottle;
@@ -15,7 +17,7 @@ import org.switchboard.protocol.TextFiles;
 
 /**
  * The server's data, opened at its first start (or {@code clear-users}) and kept for its life: the
- * data folders, checked and locked; the identity file; the history; and the room, whose members and
+ * data folders, checked and locked; the identity file; the bans and mutes; the history; and the room, whose members and
  * lines live across a stop and the next start; and the authenticator over the identity file, made anew
  * when the limits change.
  *
@@ -24,16 +26,20 @@ import org.switchboard.protocol.TextFiles;
 final class ServerData implements AutoCloseable {
     private final DataFolders folders;
     private final IdentityStore users;
+    private final BanList bans;
+    private final Enforcement enforcement;
     private final History history;
     private final ChatRoom room;
     private final Clock clock;
     /** Sign-in over the identity file, with the password hashing and login throttle of the limits. */
     private volatile Authenticator authenticator;
 
-    private ServerData(DataFolders folders, IdentityStore users, History history, ChatRoom room, ServerConfig config,
-            Clock clock) {
+    private ServerData(DataFolders folders, IdentityStore users, BanList bans, History history, ChatRoom room,
+            ServerConfig config, Clock clock, Enforcement enforcement) {
         this.folders = folders;
         this.users = users;
+        this.bans = bans;
+        this.enforcement = enforcement;
         this.history = history;
         this.room = room;
         this.clock = clock;
@@ -41,17 +47,27 @@ final class ServerData implements AutoCloseable {
     }
 
     /**
-     * Checks and locks the folders of the three files, then reads the identity file and the history.
+     * Checks and locks the folders of the four files, then reads the identity file, the bans and the history;
+     * from then on {@code connections} refuse the banned addresses.
      *
-     * @throws DataFolderException when a folder or file cannot be used, or another server holds one
+     * @throws DataFolderException when a folder or file cannot be used, or another server holds one, or
+     *     when bans.txt cannot be read (it is left as it is; the message names its line)
      * @throws IdentityFileException when users.txt cannot be read (it is left as it is)
      */
-    static ServerData open(ServerConfig config, Clock clock, ActivityLog log)
+    static ServerData open(ServerConfig config, Clock clock, ActivityLog log, Connections connections)
             throws DataFolderException, IdentityFileException {
-        DataFolders folders = DataFolders.open(List.of(config.usersFile(), config.logFile(), config.historyFile()),
+        DataFolders folders = DataFolders.open(List.of(config.usersFile(), config.logFile(), config.historyFile(),
+                        config.bansFile()),
                 folder -> log.info("Created the data folder " + folder));
         try {
             IdentityStore users = IdentityStore.open(config.usersFile());
+            BanList bans;
+            try {
+                bans = BanList.open(config.bansFile(), clock);
+            } catch (BanFileException e) {
+                throw new DataFolderException(config.bansFile(), "The bans file cannot be read, so the server did not"
+                        + " start (the file was left as it is): " + e.getMessage());
+            }
             History history;
             try {
                 history = new History(config.historyFile(), config.historyLimit(), log::add);
@@ -63,7 +79,9 @@ final class ServerData implements AutoCloseable {
                 log.warn("History: skipped " + history.skippedOnLoad() + " unreadable line(s) in "
                         + config.historyFile());
             }
-            return new ServerData(folders, users, history, new ChatRoom(history, clock), config, clock);
+            connections.bans(bans);
+            return new ServerData(folders, users, bans, history, new ChatRoom(history, clock), config, clock,
+                    new Enforcement(bans, connections, log, clock));
         } catch (DataFolderException | IdentityFileException | RuntimeException e) {
             folders.close();
             throw e;
@@ -83,6 +101,15 @@ final class ServerData implements AutoCloseable {
 
     IdentityStore users() {
         return users;
+    }
+
+    BanList bans() {
+        return bans;
+    }
+
+    /** The bans and mutes put in force on the connections. */
+    Enforcement enforcement() {
+        return enforcement;
     }
 
     History history() {

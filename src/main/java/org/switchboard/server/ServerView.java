@@ -3,6 +3,7 @@ package org.switchboard.server;
 import java.time.Clock;
 import java.util.List;
 import java.util.OptionalInt;
+import org.switchboard.auth.Ban;
 import org.switchboard.chat.ChatLine;
 import org.switchboard.chat.MemberInfo;
 import org.switchboard.log.LogView;
@@ -55,6 +56,11 @@ public interface ServerView {
     List<MemberInfo> users();
 
     List<ChatLine> recentHistory(int count);
+
+    /** The bans and mutes in force now (none of those whose time is up), in the order given. */
+    default List<Ban> bans() {
+        return List.of();
+    }
 
     /** How many names the identity file holds. */
     int registeredUsers();

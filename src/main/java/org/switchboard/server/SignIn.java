@@ -4,16 +4,19 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.switchboard.auth.Authenticator;
 import org.switchboard.auth.Authenticator.PasswordCheck;
+import org.switchboard.auth.Ban;
 import org.switchboard.log.ActivityLog;
 import org.switchboard.protocol.Names;
 import org.switchboard.protocol.Protocol;
 
 /**
  * The sign-in dialogue, a state machine fed one line at a time: name, then password (known name),
- * or a new password twice (new name), or {@code /token NAME TOKEN} in place of a name.
+ * or a new password twice (new name), or {@code /token NAME TOKEN} in place of a name. A banned name
+ * is told so, and until when, as soon as it is given, and the connection ends.
  *
  * <p>Knows nothing of sockets: it answers through a {@link Peer}, so it can be driven by a test or a
  * fuzzer as well as by a connection. Runs on the connection's reader thread; not thread-safe.
@@ -53,6 +56,8 @@ final class SignIn {
     private final Peer peer;
     /** Whether someone is signed in under a name right now (case-insensitively). */
     private final Predicate<String> online;
+    /** The ban in force on a name, if any. */
+    private final Function<String, Optional<Ban>> banned;
     private Step step = Step.NAME;
     private String name;
     private char[] newPassword;
@@ -60,15 +65,17 @@ final class SignIn {
 
     /** A sign-in for a room nobody is in (tests, the fuzzer). */
     SignIn(Authenticator auth, ActivityLog log, int minPasswordLength, Peer peer) {
-        this(auth, log, minPasswordLength, peer, name -> false);
+        this(auth, log, minPasswordLength, peer, name -> false, name -> Optional.empty());
     }
 
-    SignIn(Authenticator auth, ActivityLog log, int minPasswordLength, Peer peer, Predicate<String> online) {
+    SignIn(Authenticator auth, ActivityLog log, int minPasswordLength, Peer peer, Predicate<String> online,
+            Function<String, Optional<Ban>> banned) {
         this.auth = auth;
         this.log = log;
         this.minPasswordLength = minPasswordLength;
         this.peer = peer;
         this.online = online;
+        this.banned = banned;
     }
 
     void begin() {
@@ -106,6 +113,10 @@ final class SignIn {
         if (problem.isPresent()) {
             return retryName(problem.get());
         }
+        Optional<Ban> ban = banned.apply(answer);
+        if (ban.isPresent()) {
+            return refuse(answer, ban.get());
+        }
         var known = auth.find(answer);
         if (known.isPresent()) {
             Optional<Duration> locked = auth.throttle().lockedFor(answer);
@@ -133,6 +144,10 @@ final class SignIn {
         String[] parts = arguments.split("\\s+");
         if (parts.length != 2 || Names.problem(parts[0]).isPresent()) {
             return retryName("Usage at the name prompt: /token NAME TOKEN");
+        }
+        Optional<Ban> ban = banned.apply(parts[0]);
+        if (ban.isPresent()) {
+            return refuse(parts[0], ban.get()); // before the token is used up
         }
         Optional<Authenticator.TokenLogin> login;
         try {
@@ -264,6 +279,15 @@ final class SignIn {
         step = Step.DONE;
         log.info("Sign-in ok: " + signedIn + " from " + peer.address() + how);
         return new Outcome.SignedIn(signedIn, freshToken);
+    }
+
+    /** A banned name: told why and until when, and the connection ends. */
+    private Outcome refuse(String banned, Ban ban) {
+        step = Step.DONE;
+        log.warn("Sign-in refused: " + banned + " from " + peer.address() + " is banned");
+        peer.line(Protocol.ERROR_PREFIX + "'" + banned + "' is banned " + ban.untilText(log.zone()) + ban.why()
+                + ". Goodbye.");
+        return new Outcome.Rejected();
     }
 
     private Outcome reject() {

@@ -4,7 +4,7 @@
  * <pre>
  * Endpoint (port, protocol, plain or TLS) -- Acceptor thread: accept()
  *   (Endpoints: line, line over TLS, IRC, IRC over TLS; each plain one names its TLS twin)
- *   -&gt; Connections.admit: caps (in all, per address), socket options
+ *   -&gt; Connections.admit: banned addresses, caps (in all, per address), socket options
  *   -&gt; ChatServer.connect: one Connection = PlainTransport (socket + ReadPoller), or TlsTransport
  *                                          (the same, through an SSLEngine)
  *                                        + LineReader (framing) + FloodControl (pacing)

@@ -88,4 +88,20 @@ class DataFolderProcessTest {
         assertThat(output).containsExactly("switchboard: " + file + " is a file, not a folder: give the data folder"
                 + " (--data-dir) a folder's name");
     }
+
+    @Test
+    void aMalformedBansFileIsOneLineNamingItsLineAndExitCodeOneAndIsLeftAsItIs() throws Exception {
+        Path bans = dir.resolve("elsewhere.txt");
+        String text = "# mine\nban 10.0.0.0/99 2026-12-01T12:00:00Z - too wide\n";
+        Files.writeString(bans, text);
+        List<String> output = new CopyOnWriteArrayList<>();
+        Process refused = serve(output, "--port", "0", "--tls-port", "0", "--irc-port", "0", "--data-dir",
+                dir.resolve("data").toString(), "--bans", bans.toString());
+        assertThat(refused.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(refused.exitValue()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !output.isEmpty());
+        assertThat(output).containsExactly("switchboard: The bans file cannot be read, so the server did not start"
+                + " (the file was left as it is): " + bans + ":2: '10.0.0.0/99': a range ends in /BITS, BITS from 0 to 32");
+        assertThat(Files.readString(bans)).isEqualTo(text);
+    }
 }

@@ -34,7 +34,7 @@ class MainTest extends CommandLineFixture {
     @Test
     void everySubcommandHasShortHelp() {
         assertThat(run("serve", "-h")).isZero();
-        assertThat(out.toString()).contains("--port", "--mode", "--data-dir", "--users", "--log", "--history",
+        assertThat(out.toString()).contains("--port", "--mode", "--data-dir", "--users", "--log", "--history", "--bans",
                 "--bind", "--threads");
         assertThat(run("client", "-h")).isZero();
         assertThat(out.toString()).contains("--host", "--name");

@@ -34,6 +34,30 @@ class DataFolderTest extends ServerFixture {
     }
 
     @Test
+    void theFolderOfABansFileGivenApartIsLockedAsTheDataFolderIs() throws Exception {
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        server = TestServer.start(dir.resolve("first"), c -> c.bansFile(shared.resolve("bans.txt")));
+        try (ChatServer second = new ChatServer(TestServer.config(dir.resolve("second"))
+                .bansFile(shared.resolve("bans.txt")).build())) {
+            assertThatThrownBy(second::start).isInstanceOf(DataFolderException.class)
+                    .hasMessageContaining(shared.toRealPath().toString()).hasMessageContaining("in use");
+        }
+    }
+
+    @Test
+    void aMalformedBansFileStopsTheStartNamingItsLineAndIsLeftAsItIs() throws Exception {
+        Path bans = Files.writeString(dir.resolve("bans.txt"), "ban dina 2026-12-01T12:00:00Z\n");
+        try (ChatServer refused = new ChatServer(TestServer.config(dir).build())) {
+            assertThatThrownBy(refused::start).isInstanceOf(DataFolderException.class)
+                    .hasMessage("The bans file cannot be read, so the server did not start (the file was left as it is): "
+                            + bans + ":1: expected KIND TARGET SINCE UNTIL [REASON], found 3 field(s)");
+            assertThat(new Operator(refused).start().text()).endsWith(bans + ":1: expected KIND TARGET SINCE UNTIL"
+                    + " [REASON], found 3 field(s)");
+        }
+        assertThat(Files.readString(bans)).isEqualTo("ban dina 2026-12-01T12:00:00Z\n");
+    }
+
+    @Test
     void theOperatorAndThePanelAreToldWhyASecondServerCannotStart() throws Exception {
         server = TestServer.start(dir);
         try (ChatServer second = new ChatServer(TestServer.config(dir).build())) {

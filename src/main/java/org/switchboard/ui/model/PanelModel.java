@@ -19,6 +19,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.switchboard.auth.Ban;
 import org.switchboard.chat.ChatLine;
 import org.switchboard.chat.MemberInfo;
 import org.switchboard.control.Operator;
@@ -54,6 +55,7 @@ public final class PanelModel {
 
     private final StatusModel status = new StatusModel();
     private final UsersModel users;
+    private final BansModel bans;
     private final ChatModel chat = new ChatModel();
     private final LogModel log = new LogModel();
     private final CommandHistory commandHistory = new CommandHistory(200);
@@ -75,6 +77,7 @@ public final class PanelModel {
         this.users = new UsersModel(clock.instant());
         this.fx = fx;
         this.worker = new PanelWorker(fx, this::report);
+        this.bans = new BansModel(operator.moderation(), server, worker, this::report);
     }
 
     public StatusModel status() {
@@ -83,6 +86,11 @@ public final class PanelModel {
 
     public UsersModel users() {
         return users;
+    }
+
+    /** The Bans tab's list and its actions. */
+    public BansModel bans() {
+        return bans;
     }
 
     public ChatModel chat() {
@@ -354,10 +362,12 @@ public final class PanelModel {
         String fingerprint = server.tlsFingerprint();
         long nanos = System.nanoTime();
         Instant now = clock.instant();
+        List<Ban> inForce = server.bans();
         fx.accept(() -> {
             status.ports(ports, fingerprint);
             status.stats(stats, nanos);
             users.tick(now);
+            bans.refresh(inForce, now);
         });
     }
 

@@ -113,7 +113,9 @@ public final class MainView extends BorderPane {
         logTab.setId("logTab");
         Tab consoleTab = new Tab("Console", new ConsoleView(model));
         consoleTab.setId("consoleTab");
-        bottomTabs.getTabs().setAll(logTab, consoleTab);
+        Tab bansTab = new Tab("Bans", new BansView(model.bans()));
+        bansTab.setId("bansTab");
+        bottomTabs.getTabs().setAll(logTab, consoleTab, bansTab);
         bottomTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         bottomTabs.getStyleClass().add("bottom-tabs");
 

@@ -17,7 +17,7 @@ import org.switchboard.chat.MemberInfo;
 import org.switchboard.ui.model.PanelModel;
 import org.switchboard.ui.model.UsersModel;
 
-/** Connected users: name, address, connected for; right click to kick or write privately. */
+/** Connected users: name, address, connected for; right click to write privately, kick, ban or mute. */
 final class UsersView extends VBox {
     private final PanelModel model;
     private final UsersModel users;
@@ -81,7 +81,13 @@ final class UsersView extends VBox {
         MenuItem tell = new MenuItem("Send private message…");
         tell.setId("tellItem");
         tell.setOnAction(e -> tell(row.getItem()));
-        ContextMenu menu = new ContextMenu(tell, kick);
+        MenuItem ban = new MenuItem("Ban…");
+        ban.setId("banItem");
+        ban.setOnAction(e -> ban(row.getItem()));
+        MenuItem mute = new MenuItem("Mute…");
+        mute.setId("muteItem");
+        mute.setOnAction(e -> mute(row.getItem()));
+        ContextMenu menu = new ContextMenu(tell, kick, mute, ban);
         row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
                 .then((ContextMenu) null).otherwise(menu));
         return row;
@@ -92,6 +98,18 @@ final class UsersView extends VBox {
                 "Disconnect " + user.name() + " (" + user.address() + ")?",
                 "Reason (optional, they will see it):", "Kick", true);
         reason.ifPresent(text -> model.kick(user.name(), text));
+    }
+
+    private void ban(MemberInfo user) {
+        BanDialog.ask(getScene().getWindow(), "Ban " + user.name(), "Ban " + user.name() + " (" + user.address()
+                + "): they are disconnected and cannot sign in again until it ends.", user.name(), "Ban")
+                .ifPresent(a -> model.bans().ban(a.target(), a.preset(), a.reason()));
+    }
+
+    private void mute(MemberInfo user) {
+        BanDialog.ask(getScene().getWindow(), "Mute " + user.name(), "Mute " + user.name()
+                + ": they stay and read, but their lines and private messages are refused.", user.name(), "Mute")
+                .ifPresent(a -> model.bans().mute(a.target(), a.preset(), a.reason()));
     }
 
     private void tell(MemberInfo user) {
