@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.auth.IdentityStore;
 import org.switchboard.chat.ChatRoom;
 import org.switchboard.chat.Format;
 import org.switchboard.chat.Member;
@@ -51,6 +52,8 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final Consumer<Connection> onClosed;
+    /** Told when the user signs in and when the connection ends (last seen; memory only, no disk write). */
+    private final IdentityStore users;
     private final String address;
     private final Outbox outbox;
     private final FloodControl flood;
@@ -80,6 +83,7 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
         this.scheduler = scheduler;
         this.clock = services.clock();
         this.onClosed = onClosed;
+        this.users = services.authenticator().store();
         this.address = describe(transport.remote());
         this.since = services.clock().instant();
         this.flood = new FloodControl(config.flood(), System::nanoTime);
@@ -217,6 +221,9 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
             send(farewell);
         }
         outbox.finish();
+        if (signedIn) {
+            users.seen(name, clock.instant());
+        }
         if (joined) {
             // a no-op for a session a newer one has replaced
             room.leave(this, closing.leaveReason());
@@ -274,6 +281,7 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
         name = user;
         since = clock.instant();
         signedIn = true;
+        users.seen(user, since);
     }
 
     // ---- the member: what the room sees ----

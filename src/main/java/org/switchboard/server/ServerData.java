@@ -51,7 +51,7 @@ final class ServerData implements AutoCloseable {
         DataFolders folders = DataFolders.open(List.of(config.usersFile(), config.logFile(), config.historyFile()),
                 folder -> log.info("Created the data folder " + folder));
         try {
-            IdentityStore users = IdentityStore.open(config.usersFile());
+            IdentityStore users = IdentityStore.open(config.usersFile(), clock);
             History history;
             try {
                 history = new History(config.historyFile(), config.historyLimit(), log::add);
