@@ -12,8 +12,9 @@ import org.switchboard.protocol.ChatCommand;
 import org.switchboard.protocol.Protocol;
 
 /**
- * A signed-in user's lines: chat to the room or a slash command. Runs on the connection's reader
- * thread; not thread-safe.
+ * A signed-in user's lines: chat to the room or a slash command; while {@code /passwd} asks its
+ * questions, the answers go to its {@link PasswordChange}, never to the room. Runs on the
+ * connection's reader thread; not thread-safe.
  */
 final class ChatSession {
     static final int DEFAULT_HISTORY = 20;
@@ -22,14 +23,18 @@ final class ChatSession {
     private final FrontEnd.Services services;
     private final ChatRoom room;
     private final Member member;
+    private final SignIn.Peer peer;
     private final Consumer<String> out;
+    /** A {@code /passwd} under way, or null. */
+    private PasswordChange changing;
 
-    /** The session of {@code member}, in the services' room, answering through {@code out}. */
-    ChatSession(FrontEnd.Services services, Member member, Consumer<String> out) {
+    /** The session of {@code member}, in the services' room, answering through {@code peer}. */
+    ChatSession(FrontEnd.Services services, Member member, SignIn.Peer peer) {
         this.services = services;
         this.room = services.room();
         this.member = member;
-        this.out = out;
+        this.peer = peer;
+        this.out = peer::line;
     }
 
     void greet() {
@@ -43,6 +48,12 @@ final class ChatSession {
 
     /** Handles one line; false when the user asked to leave. */
     boolean onLine(String line) {
+        if (changing != null) {
+            if (!changing.onLine(line)) {
+                changing = null;
+            }
+            return true;
+        }
         switch (ChatCommand.parse(line)) {
             case ChatCommand.Say say -> {
                 if (!say.text().isBlank()) {
@@ -60,6 +71,11 @@ final class ChatSession {
                 }
             }
             case ChatCommand.Token token -> issueToken();
+            case ChatCommand.Passwd passwd -> {
+                PasswordChange change = new PasswordChange(services.authenticator(), services.log(),
+                        services.config().minPasswordLength(), member.name(), peer);
+                changing = change.begin() ? change : null;
+            }
             case ChatCommand.Quit quit -> {
                 out.accept(Protocol.NOTICE_PREFIX + "Goodbye, " + member.name() + ".");
                 return false;

@@ -48,10 +48,10 @@ final class LineFrontEnd implements FrontEnd, SignIn.Peer {
     @Override
     public boolean onLine(String raw) {
         String line = Sanitizer.clean(raw);
+        showEcho();
         if (session != null) {
             return session.onLine(line);
         }
-        showEcho();
         return switch (signIn.onLine(line)) {
             case SignIn.Outcome.Pending pending -> true;
             case SignIn.Outcome.Rejected rejected -> {
@@ -71,7 +71,7 @@ final class LineFrontEnd implements FrontEnd, SignIn.Peer {
         line(Protocol.welcome(signedIn.name()));
         signedIn.freshToken().ifPresent(token -> line(Protocol.TOKEN_PREFIX + token));
         services.room().join(link.member(), services.config().historyReplay());
-        session = new ChatSession(services, link.member(), this::line);
+        session = new ChatSession(services, link.member(), this);
         session.greet();
     }
 
