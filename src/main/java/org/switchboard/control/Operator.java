@@ -33,6 +33,7 @@ public final class Operator {
 
     private final ChatServer server;
     private final Readouts readouts;
+    private final Accounts accounts;
     /** True for serve, whose program ends with stop: there, start can never apply and is not offered. */
     private final boolean stopEndsProgram;
 
@@ -44,6 +45,7 @@ public final class Operator {
     private Operator(ChatServer server, boolean stopEndsProgram) {
         this.server = server;
         this.readouts = new Readouts(server);
+        this.accounts = new Accounts(server);
         this.stopEndsProgram = stopEndsProgram;
     }
 
@@ -94,7 +96,8 @@ public final class Operator {
             case "start" -> argument.isEmpty() ? start() : start(argument);
             case "logs" -> logs(argument);
             case "clear-logs" -> clearLogs();
-            case "clear-users" -> clearUsers();
+            case "accounts", "delete-user", "reset-password", "clear-users", "restore-users" ->
+                    accounts.execute(command, argument);
             case "kick" -> kick(argument);
             case "say" -> say(argument);
             case "msg" -> msg(argument);
@@ -278,17 +281,13 @@ public final class Operator {
         }
     }
 
+    /** The account commands (list, delete, reset a password, clear and restore the identity file). */
+    public Accounts accounts() {
+        return accounts;
+    }
+
     public Reply clearUsers() {
-        try {
-            int removed = server.clearUsers();
-            return Reply.success("Identity file cleared: " + removed + " user(s) removed. Everyone registers again.");
-        } catch (IdentityFileException e) {
-            return Reply.failure("Cannot read the identity file: " + e.getMessage());
-        } catch (DataFolderException e) {
-            return Reply.failure(e.getMessage());
-        } catch (UncheckedIOException e) {
-            return Reply.failure("Cannot write the identity file: " + e.getCause().getMessage());
-        }
+        return accounts.clearUsers();
     }
 
     public Reply kick(String argument) {

@@ -57,6 +57,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
     private final ServerTls tls;
     /** Opened at the first start (or clear-users), kept to {@link #close}. */
     private volatile ServerData data;
+    private final AccountAdmin accounts;
 
     public ChatServer(ServerConfig config) {
         this(config, Clock.systemDefaultZone());
@@ -71,6 +72,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
         this.connections = new Connections(config, log);
         this.endpoints = new Endpoints(config, clock.getZone(), log,
                 (client, endpoint) -> connections.admit(client, endpoint, this::connect));
+        this.accounts = new AccountAdmin(() -> data, this::openData, this::config, log, clock);
     }
 
     /**
@@ -105,10 +107,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
         }
     }
 
-    /**
-     * Starts as {@link #start()} does, on another port than the configured one (0: any free port), for
-     * an operator whose port turned out to be taken. Only a stopped server changes its port.
-     */
+    /** {@link #start()} on another port (0: any free one), when the configured one is taken; only when stopped. */
     public boolean start(int newPort) throws IOException, IdentityFileException, DataFolderException {
         ServerConfig.PORT.require(newPort);
         lifecycle.lock();
@@ -168,6 +167,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
             connections.closeAll(new CloseCause.ServerStopped(), STOP_GRACE_MILLIS);
             io.close();
             io = null;
+            accounts.flush();
             data.history().close();
             log.info("Server stopped");
             setState(ServerState.STOPPED);
@@ -255,19 +255,12 @@ public final class ChatServer implements ServerView, AutoCloseable {
         events.fire(new ServerEvent.LogsCleared());
     }
 
-    /** Forgets every registered user and token; returns how many users were removed. */
-    public int clearUsers() throws IdentityFileException, DataFolderException {
-        openData();
-        int removed = data.users().clear();
-        log.info("Identity file cleared: " + removed + " user(s) removed");
-        return removed;
+    /** The operator's actions on accounts: delete, reset a password, clear and restore the identity file. */
+    public AccountAdmin accountAdmin() {
+        return accounts;
     }
 
-    /**
-     * Puts the TLS certificate's files in service again (open connections keep theirs); returns the
-     * fingerprint in service, or throws why a new certificate was refused (the old one still serves).
-     * See {@link ServerTls#reload}.
-     */
+    /** The certificate's files in service again, or why not (the old one serves on): see {@link ServerTls#reload}. */
     public String reloadTls() throws TlsException {
         return tls.reload();
     }
@@ -327,6 +320,11 @@ public final class ChatServer implements ServerView, AutoCloseable {
     }
 
     @Override
+    public List<AccountInfo> accounts() {
+        return accounts.list();
+    }
+
+    @Override
     public int registeredUsers() {
         ServerData current = data;
         return current == null ? 0 : current.users().size();
@@ -379,8 +377,8 @@ public final class ChatServer implements ServerView, AutoCloseable {
                 connections::closed);
     }
 
-    /** Opens the data once, under the lifecycle lock (taken here too for clear-logs and clear-users). */
-    private void openData() throws IdentityFileException, DataFolderException {
+    /** Opens the data once, under the lifecycle lock (taken here too for clear-logs and the accounts). */
+    private ServerData openData() throws IdentityFileException, DataFolderException {
         lifecycle.lock();
         try {
             if (data == null) {
@@ -388,6 +386,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
                 events.watch(opened.room());
                 data = opened;
             }
+            return data;
         } finally {
             lifecycle.unlock();
         }
