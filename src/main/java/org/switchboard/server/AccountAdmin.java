@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -200,9 +201,14 @@ public final class AccountAdmin {
         }
     }
 
+    /** The time in a backup's name: {@code 2026-12-01T23-59-59}, UTC, so that the names sort as the times do. */
+    public static String backupStamp(Instant time) {
+        return STAMP.format(time);
+    }
+
     private Path newBackup() {
         Path users = config.get().usersFile().toAbsolutePath();
-        String stem = users.getFileName() + "." + STAMP.format(clock.instant());
+        String stem = users.getFileName() + "." + backupStamp(clock.instant());
         Path backup = users.resolveSibling(stem + ".bak");
         for (int n = 2; Files.exists(backup); n++) {
             backup = users.resolveSibling(stem + "-" + n + ".bak");
