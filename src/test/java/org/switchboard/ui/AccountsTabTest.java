@@ -158,8 +158,9 @@ class AccountsTabTest {
         robot.clickOn("#clearUsersButton");
         await().atMost(PATIENCE).until(() -> !robot.lookup("Delete 1 registered user?").queryAll().isEmpty());
         assertThat(fx(() -> robot.lookup(".dialog-pane .content").queryAs(Label.class).getText()))
-                .containsPattern("A backup is kept first, owner-only, as users\\.txt\\.\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-"
-                        + "\\d\\d\\.bak in ");
+                .contains("A backup is kept first, owner-only, in " + dir.toAbsolutePath().normalize())
+                .containsPattern("named for the time of the clear \\(UTC\\): users\\.txt\\.\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-"
+                        + "\\d\\d\\.bak if it were now\\.");
         robot.clickOn("#confirmButton");
         await().atMost(PATIENCE).until(() -> panel.server().registeredUsers() == 0);
         TableView<AccountInfo> accounts = table(robot, "#accountsTable");

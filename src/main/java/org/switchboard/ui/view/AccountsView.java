@@ -118,7 +118,6 @@ final class AccountsView extends VBox {
             }
         });
         column.setPrefWidth(130);
-        column.getStyleClass().add("numeric");
         return column;
     }
 

@@ -327,9 +327,9 @@ public final class MainView extends BorderPane {
         boolean yes = Dialogs.confirm(getScene().getWindow(), "Clear the identity file",
                 "Delete " + users + "?",
                 "users.txt is emptied: everyone must register again and every saved login token stops"
-                        + " working. People signed in now stay signed in. A backup is kept first, owner-only, as "
-                        + model.nextUsersBackup() + " in " + model.dataFolder() + ": Restore backup in the"
-                        + " Accounts tab puts it back.",
+                        + " working. People signed in now stay signed in. A backup is kept first, owner-only, in "
+                        + model.dataFolder() + ", named for the time of the clear (UTC): "
+                        + model.nextUsersBackup() + " if it were now. Restore backup in the Accounts tab puts it back.",
                 "Delete " + users);
         if (yes) {
             model.clearUsers();
