@@ -123,7 +123,8 @@ final class LineFrontEnd implements FrontEnd, SignIn.Peer {
 
     /**
      * After a hidden password: the line break the user's Enter did not show, and echo back on. Before
-     * the sign-in's answer, which may be another password prompt that hides it again.
+     * the answer of the sign-in (or of {@code /passwd}), which may be another password prompt that hides
+     * it again.
      */
     private void showEcho() {
         if (echoHidden) {

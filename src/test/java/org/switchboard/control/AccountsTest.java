@@ -59,9 +59,10 @@ class AccountsTest extends ServerFixture {
 
     @Test
     void deleteUserDisconnectsAnOnlineUserAndTheNameCanBeRegisteredAgain() {
+        String token;
         try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD)) {
             alice.send("/token");
-            alice.awaitContaining(Protocol.TOKEN_PREFIX);
+            token = alice.awaitContaining(Protocol.TOKEN_PREFIX).substring(Protocol.TOKEN_PREFIX.length());
             Reply reply = operator.execute("delete-user ALICE spam");
             assertThat(reply.ok()).isTrue();
             assertThat(reply.text()).isEqualTo("Deleted the account alice; they were online and are disconnected."
@@ -77,6 +78,15 @@ class AccountsTest extends ServerFixture {
         }
         register("alice", NEW_PASSWORD);
         assertThat(server.accounts()).extracting(AccountInfo::name).containsExactly("alice");
+        assertThat(tokenSignIn("alice", token)).startsWith("! That token is not valid");
+    }
+
+    private String tokenSignIn(String name, String token) {
+        try (LineClient client = new LineClient(server.port())) {
+            client.expectPrompt(Protocol.PROMPT_NAME);
+            client.send(Protocol.TOKEN_LOGIN + " " + name + " " + token);
+            return client.await(line -> line.startsWith("!") || line.startsWith(Protocol.WELCOME_PREFIX));
+        }
     }
 
     @Test
@@ -91,7 +101,10 @@ class AccountsTest extends ServerFixture {
     @Test
     void resetPasswordRefusesTheOldPasswordAtOnceAndDisconnects() {
         register("bob", PASSWORD);
+        String token;
         try (LineClient bob = new LineClient(server.port()).signIn("bob", PASSWORD)) {
+            bob.send("/token");
+            token = bob.awaitContaining(Protocol.TOKEN_PREFIX).substring(Protocol.TOKEN_PREFIX.length());
             Reply reply = operator.execute("reset-password bob forgot it");
             assertThat(reply.ok()).isTrue();
             assertThat(reply.lines().get(0)).isEqualTo("Password of bob reset; they were online and are disconnected."
@@ -103,6 +116,7 @@ class AccountsTest extends ServerFixture {
         try (LineClient old = new LineClient(server.port())) {
             assertThat(tryPassword(old, "bob", PASSWORD)).startsWith("! Wrong password.");
         }
+        assertThat(tokenSignIn("bob", token)).startsWith("! That token is not valid");
     }
 
     @Test
