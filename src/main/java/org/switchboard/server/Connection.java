@@ -221,7 +221,7 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
             send(farewell);
         }
         outbox.finish();
-        if (signedIn) {
+        if (signedIn && name != null) { // echo mode's clients are let in without a name
             users.seen(name, clock.instant());
         }
         if (joined) {
@@ -281,7 +281,9 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
         name = user;
         since = clock.instant();
         signedIn = true;
-        users.seen(user, since);
+        if (user != null) {
+            users.seen(user, since);
+        }
     }
 
     // ---- the member: what the room sees ----
