@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 /** {@code switchboard serve}: the server without a screen, operated from standard input. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the server without a screen and read operator commands from standard input: help,"
-                + " status, users (or who), pause, resume, logs, clear-logs, clear-users, kick, say, msg, limits,"
-                + " and stop (or quit, exit), which stops the server and ends the program.",
+                + " status, users (or who), pause, resume, logs, clear-logs, accounts, delete-user, reset-password,"
+                + " clear-users, restore-users, kick, say, msg, limits, and stop (or quit, exit), which stops the server and ends the program.",
             "The end of piped input does not stop it, so it can run with </dev/null under a service manager."
                 + " SIGTERM or Ctrl-C (on a terminal, Ctrl-D too) stops it cleanly as stop does, with exit code 0."})
 final class ServeCommand implements Callable<Integer> {

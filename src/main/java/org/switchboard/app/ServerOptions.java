@@ -46,7 +46,7 @@ final class ServerOptions {
                 "  $HOME/.local/share/switchboard)."})
     Path dataDir = DefaultDataFolder.forThisProcess();
 
-    @Option(names = "--users", paramLabel = "FILE", description = "Identity file (default: DIR/users.txt).")
+    @Option(names = "--users", paramLabel = "FILE", description = "Identity file (default: DIR/users.txt); clear-users keeps its backups beside it.")
     Path usersFile;
 
     @Option(names = "--log", paramLabel = "FILE", description = "Activity log (default: DIR/server.log).")

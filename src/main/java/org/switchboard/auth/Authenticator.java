@@ -17,6 +17,9 @@ public final class Authenticator {
     public sealed interface PasswordCheck {
         record Accepted() implements PasswordCheck { }
 
+        /** The operator's one-time password, right: it signs in only to choose a new password. */
+        record Reset() implements PasswordCheck { }
+
         /** A wrong password (or an unknown name); {@code nowLocked} when this failure locked the name. */
         record Wrong(boolean nowLocked) implements PasswordCheck { }
 
@@ -69,11 +72,36 @@ public final class Authenticator {
             PasswordHasher.wipe(password);
             return new PasswordCheck.Locked(locked.get());
         }
+        Optional<UserRecord> user = store.find(name);
         if (checkPassword(name, password)) {
             throttle.succeeded(name);
-            return new PasswordCheck.Accepted();
+            return user.isPresent() && user.get().oneTimePassword()
+                    ? new PasswordCheck.Reset() : new PasswordCheck.Accepted();
         }
         return new PasswordCheck.Wrong(throttle.failed(name));
+    }
+
+    /** The user's own new password (after a reset, or {@code /passwd}); wipes the array. False for an unknown name. */
+    public boolean changePassword(String name, char[] password) {
+        try {
+            return store.setPassword(name, hasher.hash(password), false);
+        } finally {
+            PasswordHasher.wipe(password);
+        }
+    }
+
+    /**
+     * The operator's reset: a fresh one-time password replaces the user's (which stops working at once),
+     * every token dies and a name lock from wrong passwords is lifted. Returns the one-time password, to
+     * be passed on; only its hash is kept. Empty for an unknown name.
+     */
+    public Optional<String> resetPassword(String name) {
+        String oneTime = Tokens.oneTimePassword();
+        if (!store.setPassword(name, hasher.hash(oneTime.toCharArray()), true)) {
+            return Optional.empty();
+        }
+        throttle.succeeded(name);
+        return Optional.of(oneTime);
     }
 
     /** Registers a new name and wipes the array; false when someone registered that name first. */

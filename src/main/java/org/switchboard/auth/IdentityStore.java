@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +19,10 @@ import org.switchboard.protocol.Names;
 import org.switchboard.protocol.TextFiles;
 
 /**
- * The identity file ({@code users.txt}): one user a line, {@code NAME PASSWORD-HASH TOKEN-HASHES}.
+ * The identity file ({@code users.txt}): one user a line,
+ * {@code NAME PASSWORD-HASH TOKEN-HASHES REGISTERED LAST-SEEN}. A file of an older server, whose lines
+ * have the first three fields only, is read as it is (the times unknown) and written whole in the new
+ * form at the next change.
  *
  * <p>Every change rewrites the whole file atomically: a temporary file in the same folder, fsync,
  * atomic rename over the old one, fsync of the folder. A crash at any moment leaves the old file or the
@@ -32,16 +39,23 @@ public final class IdentityStore {
     /** Tokens kept per user: one per remembered client; the oldest goes first. */
     public static final int MAX_TOKENS = 8;
 
+    /** Marks a password hash as the operator's one-time password (reset-password). */
+    static final String ONE_TIME = "once:";
+
     static final String HEADER = """
-            # Switchboard identity file: one user a line, three fields separated by spaces:
-            #   NAME PASSWORD-HASH TOKEN-HASHES
-            # PASSWORD-HASH is pbkdf2-sha256:ITERATIONS:SALT:HASH (Base64): no password is stored in clear.
+            # Switchboard identity file: one user a line, five fields separated by spaces:
+            #   NAME PASSWORD-HASH TOKEN-HASHES REGISTERED LAST-SEEN
+            # PASSWORD-HASH is pbkdf2-sha256:ITERATIONS:SALT:HASH (Base64): no password is stored in clear;
+            # with once: in front it is a one-time password from the operator, good only to choose a new one.
             # TOKEN-HASHES is '-' or a comma-separated list of sha256:HASH, one per remembered client.
+            # REGISTERED and LAST-SEEN are UTC times (2026-12-01T23:59:59Z), or '-' when not known.
             # Lines starting with # are comments. The server rewrites this file whole on every change:
             # edit it only while the server is stopped.
             """;
 
     private final Path file;
+    /** Stamps registrations. */
+    private final Clock clock;
     /** Guards {@link #users} and {@link #version}; never held across I/O. */
     private final ReentrantLock lock = new ReentrantLock();
     /** Serialises writes of the file; held across disk I/O. */
@@ -57,14 +71,25 @@ public final class IdentityStore {
     /** Under {@link #disk}: whole-file writes made, for tests of the group commit. */
     private long writes;
 
-    private IdentityStore(Path file, Map<String, UserRecord> users) {
+    private IdentityStore(Path file, Map<String, UserRecord> users, Clock clock) {
         this.file = file;
         this.users = users;
+        this.clock = clock;
         this.onDisk = new LinkedHashMap<>(users);
     }
 
     /** Reads the identity file (a missing one is an empty store, created on the first change). */
     public static IdentityStore open(Path file) throws IdentityFileException {
+        return open(file, Clock.systemUTC());
+    }
+
+    /** Reads the identity file; {@code clock} stamps the registrations. */
+    public static IdentityStore open(Path file, Clock clock) throws IdentityFileException {
+        return new IdentityStore(file, read(file), clock);
+    }
+
+    /** Reads an identity file (or a backup of one) without opening it as a store; keyed by {@link Names#key}. */
+    public static Map<String, UserRecord> read(Path file) throws IdentityFileException {
         Map<String, UserRecord> users = new LinkedHashMap<>();
         List<String> lines;
         try {
@@ -82,14 +107,15 @@ public final class IdentityStore {
                 throw new IdentityFileException(file, i + 1, "the name '" + user.name() + "' is there twice");
             }
         }
-        return new IdentityStore(file, users);
+        return users;
     }
 
     private static UserRecord parse(Path file, int number, String line) throws IdentityFileException {
         String[] fields = line.split(" +");
-        if (fields.length != 3) {
+        // three fields: a file from before the times were kept, read as it is and upgraded on the next write
+        if (fields.length != 5 && fields.length != 3) {
             throw new IdentityFileException(file, number,
-                    "expected 3 fields (NAME PASSWORD-HASH TOKEN-HASHES), found " + fields.length);
+                    "expected 5 fields (NAME PASSWORD-HASH TOKEN-HASHES REGISTERED LAST-SEEN), found " + fields.length);
         }
         // A reserved name cannot be registered, but one the operator wrote into the file is theirs to keep.
         Optional<Names.Problem> nameProblem = Names.check(fields[0]).filter(p -> p != Names.Problem.RESERVED);
@@ -97,7 +123,9 @@ public final class IdentityStore {
             throw new IdentityFileException(file, number,
                     "bad name '" + fields[0] + "': " + nameProblem.get().message(fields[0]));
         }
-        if (!PasswordHasher.isWellFormed(fields[1])) {
+        boolean oneTime = fields[1].startsWith(ONE_TIME);
+        String hash = oneTime ? fields[1].substring(ONE_TIME.length()) : fields[1];
+        if (!PasswordHasher.isWellFormed(hash)) {
             throw new IdentityFileException(file, number,
                     "the password hash is not of the form pbkdf2-sha256:ITERATIONS:SALT:HASH");
         }
@@ -110,7 +138,30 @@ public final class IdentityStore {
                 tokens.add(token);
             }
         }
-        return new UserRecord(fields[0], fields[1], tokens);
+        Instant registered = fields.length == 5 ? time(file, number, fields[3]) : null;
+        Instant lastSeen = fields.length == 5 ? time(file, number, fields[4]) : null;
+        return new UserRecord(fields[0], hash, tokens, registered, lastSeen, oneTime);
+    }
+
+    private static Instant time(Path file, int number, String field) throws IdentityFileException {
+        if ("-".equals(field)) {
+            return null;
+        }
+        try {
+            return Instant.parse(field);
+        } catch (DateTimeParseException e) {
+            throw new IdentityFileException(file, number, "a time is not of the form 2026-12-01T23:59:59Z: " + field);
+        }
+    }
+
+    /** Every user, in the file's order. */
+    public List<UserRecord> all() {
+        lock.lock();
+        try {
+            return List.copyOf(users.values());
+        } finally {
+            lock.unlock();
+        }
     }
 
     public Optional<UserRecord> find(String name) {
@@ -150,7 +201,7 @@ public final class IdentityStore {
             if (users.containsKey(key)) {
                 return false;
             }
-            users.put(key, new UserRecord(name, passwordHash, List.of()));
+            users.put(key, new UserRecord(name, passwordHash, List.of(), now(), null, false));
             change = ++version;
         } finally {
             lock.unlock();
@@ -167,7 +218,7 @@ public final class IdentityStore {
             while (tokens.size() > MAX_TOKENS) {
                 tokens.remove(0);
             }
-            return new UserRecord(user.name(), user.passwordHash(), tokens);
+            return user.withTokens(tokens);
         });
     }
 
@@ -197,7 +248,7 @@ public final class IdentityStore {
             if (!found) {
                 return false;
             }
-            users.put(key, new UserRecord(user.name(), user.passwordHash(), kept));
+            users.put(key, user.withTokens(kept));
             change = ++version;
         } finally {
             lock.unlock();
@@ -220,6 +271,115 @@ public final class IdentityStore {
         }
         commit(change);
         return removed;
+    }
+
+    /**
+     * Writes every user to {@code backup} (owner-only, atomically), then forgets them all as {@link #clear}
+     * does. The backup holds exactly the users the clear forgets: this is the one place the memory lock is
+     * held across a write, so that no registration falls between the two; a clear is a rare operator act.
+     *
+     * @throws IOException when the backup cannot be written: then nothing is cleared
+     */
+    public int clear(Path backup) throws IOException {
+        int removed;
+        long change;
+        lock.lock();
+        try {
+            TextFiles.writeAtomically(backup, render(users), true);
+            removed = users.size();
+            users.clear();
+            change = ++version;
+        } finally {
+            lock.unlock();
+        }
+        commit(change);
+        return removed;
+    }
+
+    /**
+     * Puts the users of a backup back. A name that is in the store now (registered since the backup was
+     * taken) keeps its record as it is, so nobody ends up with two accounts or someone else's password.
+     *
+     * @return the names that kept their present record although the backup had another password for them
+     */
+    public List<String> restore(Map<String, UserRecord> backup) {
+        List<String> kept = new ArrayList<>();
+        long change;
+        lock.lock();
+        try {
+            for (Map.Entry<String, UserRecord> entry : backup.entrySet()) {
+                UserRecord present = users.putIfAbsent(entry.getKey(), entry.getValue());
+                if (present != null && !present.passwordHash().equals(entry.getValue().passwordHash())) {
+                    kept.add(present.name());
+                }
+            }
+            change = ++version;
+        } finally {
+            lock.unlock();
+        }
+        commit(change);
+        return kept;
+    }
+
+    /** Removes the user and their tokens: the name is free to register again. False for an unknown name. */
+    public boolean delete(String name) {
+        long change;
+        lock.lock();
+        try {
+            if (users.remove(Names.key(name)) == null) {
+                return false;
+            }
+            change = ++version;
+        } finally {
+            lock.unlock();
+        }
+        commit(change);
+        return true;
+    }
+
+    /**
+     * A new password hash for the user: their own choice, or ({@code oneTime}) the operator's one-time
+     * password, which also drops every token so that no remembered client signs in past the reset.
+     */
+    public boolean setPassword(String name, String passwordHash, boolean oneTime) {
+        return update(name, user -> {
+            UserRecord changed = user.withPassword(passwordHash, oneTime);
+            return oneTime ? changed.withTokens(List.of()) : changed;
+        });
+    }
+
+    /**
+     * Notes that the user signed in or left at {@code when}. In memory only: the next write of the file
+     * (any change, or {@link #flush} as the server stops) carries it, so chatting never writes the disk.
+     */
+    public void seen(String name, Instant when) {
+        lock.lock();
+        try {
+            String key = Names.key(name);
+            UserRecord user = users.get(key);
+            if (user != null) {
+                users.put(key, user.withLastSeen(when.truncatedTo(ChronoUnit.SECONDS)));
+                ++version;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes what only memory holds (the last-seen times) to disk, if anything. */
+    public void flush() {
+        long change;
+        lock.lock();
+        try {
+            change = version;
+        } finally {
+            lock.unlock();
+        }
+        commit(change);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     private boolean update(String name, UnaryOperator<UserRecord> change) {
@@ -286,8 +446,11 @@ public final class IdentityStore {
     private static byte[] render(Map<String, UserRecord> users) {
         StringBuilder text = new StringBuilder(HEADER);
         for (UserRecord user : users.values()) {
-            text.append(user.name()).append(' ').append(user.passwordHash()).append(' ')
-                    .append(user.tokenHashes().isEmpty() ? "-" : String.join(",", user.tokenHashes()))
+            text.append(user.name()).append(' ').append(user.oneTimePassword() ? ONE_TIME : "")
+                    .append(user.passwordHash()).append(' ')
+                    .append(user.tokenHashes().isEmpty() ? "-" : String.join(",", user.tokenHashes())).append(' ')
+                    .append(user.registered() == null ? "-" : user.registered().toString()).append(' ')
+                    .append(user.lastSeen() == null ? "-" : user.lastSeen().toString())
                     .append('\n');
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);

@@ -24,6 +24,24 @@ public final class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** Letters and digits that cannot be mistaken for one another when read out or copied by hand. */
+    private static final String READABLE = "abcdefghjkmnpqrstuvwxyz23456789";
+
+    /**
+     * A one-time password for the operator to pass on: {@code xxxx-xxxx-xxxx}, 12 characters of 31
+     * (59 bits), enough for a password that signs in only once, to choose another.
+     */
+    public static String oneTimePassword() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            if (i > 0 && i % 4 == 0) {
+                text.append('-');
+            }
+            text.append(READABLE.charAt(RANDOM.nextInt(READABLE.length())));
+        }
+        return text.toString();
+    }
+
     public static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.switchboard.protocol.ChatCommand;
 import org.switchboard.protocol.Protocol;
@@ -37,6 +39,9 @@ import org.switchboard.protocol.ServerText;
 public final class ChatClient {
     /** How long the client, having quit, waits for a server that says nothing more to close the connection. */
     static final Duration QUIT_WAIT = Duration.ofSeconds(15);
+    /** How long {@code /passwd} waits for the server's next question before the chat goes on. */
+    static final Duration PASSWORD_WAIT = Duration.ofSeconds(10);
+    private static final String PASSWORD_DONE = "";
 
     /** Where to connect and as whom. {@code name} may be null: then it is asked for. */
     public record Options(String host, int port, String name, boolean useTokens, TokenFile tokens, Tls tls) {
@@ -63,6 +68,8 @@ public final class ChatClient {
      * when nobody is reading for the sign-in. Client thread only.
      */
     private CompletableFuture<ServerText.Piece> heardWhileAsking;
+    /** {@code /passwd}'s password prompts, and {@link #PASSWORD_DONE} at its end, from the reader thread. */
+    private final LinkedBlockingQueue<String> passwordPrompts = new LinkedBlockingQueue<>();
     private PrintWriter toServer;
     private String name;
     private boolean signedInWithToken;
@@ -248,7 +255,32 @@ public final class ChatClient {
                 awaitClose(reader);
                 return 0;
             }
+            if (ChatCommand.parse(Sanitizer.clean(line)) instanceof ChatCommand.Passwd) {
+                answerPasswordPrompts();
+            }
         }
+    }
+
+    /**
+     * After {@code /passwd}: each of the server's password questions is answered masked, as the
+     * sign-in's are, until the server says how the change ended (or is silent for {@link #PASSWORD_WAIT}).
+     */
+    private void answerPasswordPrompts() {
+        try {
+            for (String prompt = next(); prompt != null && !prompt.equals(PASSWORD_DONE); prompt = next()) {
+                String answer = keyboard.answer(prompt, true);
+                send(answer == null ? "" : answer); // the input ended: an empty answer gives up
+                if (answer == null) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String next() throws InterruptedException {
+        return passwordPrompts.poll(PASSWORD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -277,10 +309,17 @@ public final class ChatClient {
      */
     private void readServer(ServerText text) {
         try {
-            for (ServerText.Piece piece = text.next(false); piece != null; piece = text.next(false)) {
+            for (ServerText.Piece piece = text.next(true); piece != null; piece = text.next(true)) {
                 lastHeardNanos = System.nanoTime();
                 String line = piece.text();
-                if (line.startsWith(Protocol.TOKEN_PREFIX)) {
+                if (piece.prompt() && Protocol.isSecretPrompt(line)) {
+                    passwordPrompts.add(line); // /passwd's question: the chat loop asks it, masked
+                } else if (piece.prompt()) {
+                    keyboard.printAbove(line);
+                } else if (line.equals(Protocol.PASSWORD_CHANGED) || line.endsWith(Protocol.PASSWORD_NOT_CHANGED)) {
+                    keyboard.printAbove(line);
+                    passwordPrompts.add(PASSWORD_DONE);
+                } else if (line.startsWith(Protocol.TOKEN_PREFIX)) {
                     saveToken(line.substring(Protocol.TOKEN_PREFIX.length()).strip());
                 } else {
                     keyboard.printAbove(line);
@@ -289,6 +328,7 @@ public final class ChatClient {
         } catch (IOException e) {
             // connection gone: said below
         }
+        passwordPrompts.add(PASSWORD_DONE);
         if (!leaving.get()) {
             keyboard.printAbove("* Connection closed by the server.");
             serverGone = true;

@@ -31,7 +31,11 @@ final class Commands {
     private static final List<String> HELP_REST = List.of(
             "  logs [N]            the last N lines of the activity log (default " + Operator.DEFAULT_LOG_LINES + ")",
             "  clear-logs          empty the activity log (server.log)",
-            "  clear-users         empty the identity file: everyone registers again, tokens die",
+            "  accounts [FILTER]   registered names: registered, last seen, live tokens, online",
+            "  delete-user NAME [REASON]     delete an account (disconnects them; the name is free again)",
+            "  reset-password NAME [REASON]  a one-time password in place of theirs (disconnects them)",
+            "  clear-users         empty the identity file, keeping a backup: everyone registers again, tokens die",
+            "  restore-users       put the newest backup back (names registered since keep their password)",
             "  kick NAME [REASON]  disconnect a user",
             "  ban TARGET [DURATION] [REASON]",
             "                      keep TARGET out, a name or an address or CIDR range (10.0.0.5, 10.0.0.0/8,",

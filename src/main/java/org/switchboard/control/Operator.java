@@ -34,6 +34,7 @@ public final class Operator {
     private final ChatServer server;
     private final Readouts readouts;
     private final Moderation moderation;
+    private final Accounts accounts;
     /** True for serve, whose program ends with stop: there, start can never apply and is not offered. */
     private final boolean stopEndsProgram;
 
@@ -46,6 +47,7 @@ public final class Operator {
         this.server = server;
         this.readouts = new Readouts(server);
         this.moderation = new Moderation(server);
+        this.accounts = new Accounts(server);
         this.stopEndsProgram = stopEndsProgram;
     }
 
@@ -101,7 +103,8 @@ public final class Operator {
             case "start" -> argument.isEmpty() ? start() : start(argument);
             case "logs" -> logs(argument);
             case "clear-logs" -> clearLogs();
-            case "clear-users" -> clearUsers();
+            case "accounts", "delete-user", "reset-password", "clear-users", "restore-users" ->
+                    accounts.execute(command, argument);
             case "kick" -> kick(argument);
             case "ban" -> moderation.ban(argument);
             case "unban" -> moderation.unban(argument);
@@ -290,17 +293,13 @@ public final class Operator {
         }
     }
 
+    /** The account commands (list, delete, reset a password, clear and restore the identity file). */
+    public Accounts accounts() {
+        return accounts;
+    }
+
     public Reply clearUsers() {
-        try {
-            int removed = server.clearUsers();
-            return Reply.success("Identity file cleared: " + removed + " user(s) removed. Everyone registers again.");
-        } catch (IdentityFileException e) {
-            return Reply.failure("Cannot read the identity file: " + e.getMessage());
-        } catch (DataFolderException e) {
-            return Reply.failure(e.getMessage());
-        } catch (UncheckedIOException e) {
-            return Reply.failure("Cannot write the identity file: " + e.getCause().getMessage());
-        }
+        return accounts.clearUsers();
     }
 
     public Reply kick(String argument) {

@@ -25,6 +25,9 @@ public sealed interface ChatCommand {
     /** {@code /token}: asks for a login token for the next sign-in. */
     record Token() implements ChatCommand { }
 
+    /** {@code /passwd}: change one's own password (the old one, then the new one twice). */
+    record Passwd() implements ChatCommand { }
+
     record Quit() implements ChatCommand { }
 
     record Invalid(String reason) implements ChatCommand { }
@@ -36,6 +39,7 @@ public sealed interface ChatCommand {
             "*   /msg NAME TEXT    a private message to NAME",
             "*   /me TEXT          an action, shown as '* NAME TEXT'",
             "*   /token            a login token, to sign in next time without a password",
+            "*   /passwd           change your password (asks the old one, then the new one twice)",
             "*   /quit             leave",
             "* Anything else you type goes to everyone. Start a line with // to send one that begins with /.");
 
@@ -53,6 +57,7 @@ public sealed interface ChatCommand {
             case "users", "who", "names" -> new Users();
             case "quit", "exit", "bye" -> new Quit();
             case "token" -> new Token();
+            case "passwd", "password" -> new Passwd();
             case "history" -> parseHistory(parts);
             case "msg", "m", "tell", "w" -> parsePrivate(parts);
             case "me" -> {

@@ -18,6 +18,12 @@ public final class Protocol {
     public static final String PROMPT_PASSWORD = "Password: ";
     public static final String PROMPT_NEW_PASSWORD = "Choose a password: ";
     public static final String PROMPT_REPEAT_PASSWORD = "Repeat the password: ";
+    /** {@code /passwd}'s first question, before the new password twice. */
+    public static final String PROMPT_OLD_PASSWORD = "Old password: ";
+    /** {@code /passwd}'s last line when the new password is saved. */
+    public static final String PASSWORD_CHANGED = "* Your password is changed.";
+    /** How every other end of {@code /passwd} ends its line (the console client then stops masking). */
+    public static final String PASSWORD_NOT_CHANGED = "Password not changed.";
 
     /** Answer to the name prompt that signs in with a saved token: {@code /token NAME TOKEN}. */
     public static final String TOKEN_LOGIN = "/token";
@@ -33,13 +39,12 @@ public final class Protocol {
     }
 
     public static boolean isPrompt(String text) {
-        return PROMPT_NAME.equals(text) || PROMPT_PASSWORD.equals(text)
-                || PROMPT_NEW_PASSWORD.equals(text) || PROMPT_REPEAT_PASSWORD.equals(text);
+        return PROMPT_NAME.equals(text) || isSecretPrompt(text);
     }
 
     public static boolean isSecretPrompt(String text) {
         return PROMPT_PASSWORD.equals(text) || PROMPT_NEW_PASSWORD.equals(text)
-                || PROMPT_REPEAT_PASSWORD.equals(text);
+                || PROMPT_REPEAT_PASSWORD.equals(text) || PROMPT_OLD_PASSWORD.equals(text);
     }
 
     public static String welcome(String name) {

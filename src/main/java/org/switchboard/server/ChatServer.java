@@ -58,6 +58,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
     private final ServerTls tls;
     /** Opened at the first start (or clear-users), kept to {@link #close}. */
     private volatile ServerData data;
+    private final AccountAdmin accounts;
 
     public ChatServer(ServerConfig config) {
         this(config, Clock.systemDefaultZone());
@@ -72,6 +73,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
         this.connections = new Connections(config, log);
         this.endpoints = new Endpoints(config, clock.getZone(), log,
                 (client, endpoint) -> connections.admit(client, endpoint, this::connect));
+        this.accounts = new AccountAdmin(() -> data, this::openData, this::config, log, clock);
     }
 
     /**
@@ -106,10 +108,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
         }
     }
 
-    /**
-     * Starts as {@link #start()} does, on another port than the configured one (0: any free port), for
-     * an operator whose port turned out to be taken. Only a stopped server changes its port.
-     */
+    /** {@link #start()} on another port (0: any free one), when the configured one is taken; only when stopped. */
     public boolean start(int newPort) throws IOException, IdentityFileException, DataFolderException {
         ServerConfig.PORT.require(newPort);
         lifecycle.lock();
@@ -169,6 +168,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
             connections.closeAll(new CloseCause.ServerStopped(), STOP_GRACE_MILLIS);
             io.close();
             io = null;
+            accounts.flush();
             data.history().close();
             log.info("Server stopped");
             setState(ServerState.STOPPED);
@@ -262,19 +262,12 @@ public final class ChatServer implements ServerView, AutoCloseable {
         events.fire(new ServerEvent.LogsCleared());
     }
 
-    /** Forgets every registered user and token; returns how many users were removed. */
-    public int clearUsers() throws IdentityFileException, DataFolderException {
-        openData();
-        int removed = data.users().clear();
-        log.info("Identity file cleared: " + removed + " user(s) removed");
-        return removed;
+    /** The operator's actions on accounts: delete, reset a password, clear and restore the identity file. */
+    public AccountAdmin accountAdmin() {
+        return accounts;
     }
 
-    /**
-     * Puts the TLS certificate's files in service again (open connections keep theirs); returns the
-     * fingerprint in service, or throws why a new certificate was refused (the old one still serves).
-     * See {@link ServerTls#reload}.
-     */
+    /** The certificate's files in service again, or why not (the old one serves on): see {@link ServerTls#reload}. */
     public String reloadTls() throws TlsException {
         return tls.reload();
     }
@@ -350,6 +343,11 @@ public final class ChatServer implements ServerView, AutoCloseable {
     }
 
     @Override
+    public List<AccountInfo> accounts() {
+        return accounts.list();
+    }
+
+    @Override
     public int registeredUsers() {
         ServerData current = data;
         return current == null ? 0 : current.users().size();
@@ -403,8 +401,8 @@ public final class ChatServer implements ServerView, AutoCloseable {
                 endpoint.protocolName(), connections::closed);
     }
 
-    /** Opens the data once, under the lifecycle lock (taken here too for clear-logs and clear-users). */
-    private void openData() throws IdentityFileException, DataFolderException {
+    /** Opens the data once, under the lifecycle lock (taken here too for clear-logs and the accounts). */
+    private ServerData openData() throws IdentityFileException, DataFolderException {
         lifecycle.lock();
         try {
             if (data == null) {
@@ -412,6 +410,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
                 events.watch(opened.room());
                 data = opened;
             }
+            return data;
         } finally {
             lifecycle.unlock();
         }

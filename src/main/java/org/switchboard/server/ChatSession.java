@@ -15,7 +15,8 @@ import org.switchboard.protocol.Protocol;
 /**
  * A signed-in user's lines: chat to the room or a slash command. A muted user's room lines, actions
  * and private lines are refused, each with one line saying why and until when; the rest still works.
- * Runs on the connection's reader thread; not thread-safe.
+ * While {@code /passwd} asks its questions, the answers go to its {@link PasswordChange}, never to the
+ * room. Runs on the connection's reader thread; not thread-safe.
  */
 final class ChatSession {
     static final int DEFAULT_HISTORY = 20;
@@ -24,14 +25,18 @@ final class ChatSession {
     private final FrontEnd.Services services;
     private final ChatRoom room;
     private final Member member;
+    private final SignIn.Peer peer;
     private final Consumer<String> out;
+    /** A {@code /passwd} under way, or null. */
+    private PasswordChange changing;
 
-    /** The session of {@code member}, in the services' room, answering through {@code out}. */
-    ChatSession(FrontEnd.Services services, Member member, Consumer<String> out) {
+    /** The session of {@code member}, in the services' room, answering through {@code peer}. */
+    ChatSession(FrontEnd.Services services, Member member, SignIn.Peer peer) {
         this.services = services;
         this.room = services.room();
         this.member = member;
-        this.out = out;
+        this.peer = peer;
+        this.out = peer::line;
     }
 
     void greet() {
@@ -45,6 +50,12 @@ final class ChatSession {
 
     /** Handles one line; false when the user asked to leave. */
     boolean onLine(String line) {
+        if (changing != null) {
+            if (!changing.onLine(line)) {
+                changing = null;
+            }
+            return true;
+        }
         switch (ChatCommand.parse(line)) {
             case ChatCommand.Say say -> {
                 if (!say.text().isBlank() && !muted()) {
@@ -66,6 +77,11 @@ final class ChatSession {
                 }
             }
             case ChatCommand.Token token -> issueToken();
+            case ChatCommand.Passwd passwd -> {
+                PasswordChange change = new PasswordChange(services.authenticator(), services.log(),
+                        services.config().minPasswordLength(), member.name(), peer);
+                changing = change.begin() ? change : null;
+            }
             case ChatCommand.Quit quit -> {
                 out.accept(Protocol.NOTICE_PREFIX + "Goodbye, " + member.name() + ".");
                 return false;

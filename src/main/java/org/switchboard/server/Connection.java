@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.auth.IdentityStore;
 import org.switchboard.chat.ChatRoom;
 import org.switchboard.chat.Format;
 import org.switchboard.chat.Member;
@@ -51,6 +52,8 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final Consumer<Connection> onClosed;
+    /** Told when the user signs in and when the connection ends (last seen; memory only, no disk write). */
+    private final IdentityStore users;
     private final String address;
     /** Its endpoint's protocol, as the operator reads it ({@link Endpoint#protocolName}). */
     private final String protocol;
@@ -83,6 +86,7 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
         this.scheduler = scheduler;
         this.clock = services.clock();
         this.onClosed = onClosed;
+        this.users = services.authenticator().store();
         this.address = describe(transport.remote());
         this.protocol = protocol;
         this.since = services.clock().instant();
@@ -221,6 +225,9 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
             send(farewell);
         }
         outbox.finish();
+        if (signedIn && name != null) { // echo mode's clients are let in without a name
+            users.seen(name, clock.instant());
+        }
         if (joined) {
             // a no-op for a session a newer one has replaced
             room.leave(this, closing.leaveReason());
@@ -278,6 +285,9 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
         name = user;
         since = clock.instant();
         signedIn = true;
+        if (user != null) {
+            users.seen(user, since);
+        }
     }
 
     // ---- the member: what the room sees ----

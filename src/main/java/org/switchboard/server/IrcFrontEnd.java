@@ -140,13 +140,12 @@ final class IrcFrontEnd implements FrontEnd {
                     return signIn.nickServ(message.param(1));
                 }
                 if (registered) {
-                    numeric("451", "Sign in first: /msg NickServ IDENTIFY password (or REGISTER password)");
+                    numeric("451", signIn.notSignedIn());
                 } else {
                     numeric("451", "You have not registered");
                 }
             }
-            default -> numeric("451", registered
-                    ? "Sign in first: /msg NickServ IDENTIFY password (or REGISTER password)" : "You have not registered");
+            default -> numeric("451", registered ? signIn.notSignedIn() : "You have not registered");
         }
         return true;
     }
@@ -227,7 +226,9 @@ final class IrcFrontEnd implements FrontEnd {
         }
         registered = true;
         welcome();
-        if (account != null) {
+        if (signIn.resetting()) {
+            signIn.askForNewPassword();
+        } else if (account != null) {
             enter(account);
         } else {
             signIn.greet();

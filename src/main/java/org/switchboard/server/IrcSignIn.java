@@ -20,6 +20,10 @@ import org.switchboard.protocol.Names;
  * and the same {@link SignIn#MAX_FAILURES} per connection end it; the connection's sign-in deadline
  * holds as for any client.
  *
+ * <p>The operator's one-time password (reset-password) signs in by any of the three ways, but only to
+ * choose a new password: {@code /msg NickServ SET PASSWORD new}. Until then the client is not in the
+ * channel and may not chat, and the sign-in deadline keeps running.
+ *
  * <p>Threads: the connection's reader thread; not thread-safe.
  */
 final class IrcSignIn {
@@ -34,6 +38,8 @@ final class IrcSignIn {
     private final FrontEnd.Services services;
     private String pass;
     private String account;
+    /** The account whose one-time password was right: it must choose a new password before it enters. */
+    private String resetting;
     private StringBuilder sasl;
     private int failures;
 
@@ -83,6 +89,23 @@ final class IrcSignIn {
         irc.numeric("464", "Password incorrect");
         reject("Password incorrect");
         return false;
+    }
+
+    /** Signed in with a one-time password: no channel before {@code SET PASSWORD}. */
+    boolean resetting() {
+        return resetting != null;
+    }
+
+    /** What a client that is not in the channel yet is told when it tries anything else. */
+    String notSignedIn() {
+        return resetting != null ? "Choose a new password first: /msg NickServ SET PASSWORD newpassword"
+                : "Sign in first: /msg NickServ IDENTIFY password (or REGISTER password)";
+    }
+
+    /** How to leave the one-time password behind. */
+    void askForNewPassword() {
+        notice("Your password was reset by the operator. Choose a new one: /msg NickServ SET PASSWORD newpassword"
+                + " (at least " + services.config().minPasswordLength() + " characters). Until then you cannot chat.");
     }
 
     /** The one NOTICE a client that registered without signing in gets: how to sign in. */
@@ -179,6 +202,10 @@ final class IrcSignIn {
                     rest = rest.substring(space + 1);
                 }
                 Optional<String> checked = check(who, rest, "NickServ");
+                if (checked.isPresent() && resetting != null) {
+                    askForNewPassword();
+                    return true;
+                }
                 if (checked.isPresent()) {
                     notice("You are now signed in as " + checked.get() + ".");
                     irc.enter(checked.get());
@@ -195,11 +222,52 @@ final class IrcSignIn {
                 register(name, rest(text));
                 return true;
             }
+            case "SET" -> {
+                setPassword(words, text);
+                return true;
+            }
             default -> {
-                notice("I know IDENTIFY password and REGISTER password.");
+                notice("I know IDENTIFY password, REGISTER password and SET PASSWORD newpassword.");
                 return true;
             }
         }
+    }
+
+    /** {@code SET PASSWORD new}: only after a one-time password, in place of it. */
+    private void setPassword(String[] words, String text) {
+        if (words.length < 3 || !words[1].equalsIgnoreCase("PASSWORD")) {
+            notice("Usage: SET PASSWORD newpassword");
+            return;
+        }
+        if (resetting == null) {
+            notice("SET PASSWORD replaces a one-time password from the operator: IDENTIFY with it first. To change"
+                    + " your password otherwise, sign in with the line protocol and type /passwd.");
+            return;
+        }
+        String password = rest(rest(text));
+        int min = services.config().minPasswordLength();
+        if (password.codePointCount(0, password.length()) < min) {
+            notice("A password needs at least " + min + " characters.");
+            return;
+        }
+        boolean changed;
+        try {
+            changed = services.authenticator().changePassword(resetting, password.toCharArray());
+        } catch (UncheckedIOException e) {
+            services.log().warn("New password of " + resetting + " from " + irc.link().address() + " not saved: "
+                    + e.getMessage());
+            notice("The server cannot save your new password right now; try again later.");
+            return;
+        }
+        if (!changed) {
+            notice("'" + resetting + "' is no longer registered.");
+            return;
+        }
+        String name = resetting;
+        resetting = null;
+        services.log().info("New password chosen after a reset: " + name + " from " + irc.link().address() + " (IRC)");
+        notice("Your new password is set, and you are signed in as " + name + ".");
+        irc.enter(name);
     }
 
     /** The text after its first word. */
@@ -329,6 +397,12 @@ final class IrcSignIn {
         PasswordCheck result = s.authenticator().signIn(name, password.toCharArray());
         if (result instanceof PasswordCheck.Accepted && known.isPresent()) {
             s.log().info("Sign-in ok: " + known.get().name() + " from " + irc.link().address() + " (IRC, " + how + ")");
+            return Optional.of(known.get().name());
+        }
+        if (result instanceof PasswordCheck.Reset && known.isPresent()) {
+            s.log().info("One-time password accepted: " + known.get().name() + " from " + irc.link().address()
+                    + " (IRC, " + how + "); a new password is due");
+            resetting = known.get().name();
             return Optional.of(known.get().name());
         }
         if (result instanceof PasswordCheck.Locked locked) {

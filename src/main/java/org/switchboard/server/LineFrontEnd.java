@@ -50,10 +50,10 @@ final class LineFrontEnd implements FrontEnd, SignIn.Peer {
     @Override
     public boolean onLine(String raw) {
         String line = Sanitizer.clean(raw);
+        showEcho();
         if (session != null) {
             return session.onLine(line);
         }
-        showEcho();
         return switch (signIn.onLine(line)) {
             case SignIn.Outcome.Pending pending -> true;
             case SignIn.Outcome.Rejected rejected -> {
@@ -79,7 +79,7 @@ final class LineFrontEnd implements FrontEnd, SignIn.Peer {
         line(Protocol.welcome(signedIn.name()));
         signedIn.freshToken().ifPresent(token -> line(Protocol.TOKEN_PREFIX + token));
         services.room().join(link.member(), services.config().historyReplay());
-        session = new ChatSession(services, link.member(), this::line);
+        session = new ChatSession(services, link.member(), this);
         session.greet();
         return true;
     }
@@ -132,7 +132,8 @@ final class LineFrontEnd implements FrontEnd, SignIn.Peer {
 
     /**
      * After a hidden password: the line break the user's Enter did not show, and echo back on. Before
-     * the sign-in's answer, which may be another password prompt that hides it again.
+     * the answer of the sign-in (or of {@code /passwd}), which may be another password prompt that hides
+     * it again.
      */
     private void showEcho() {
         if (echoHidden) {

@@ -60,7 +60,7 @@ final class ServerData implements AutoCloseable {
                         config.bansFile()),
                 folder -> log.info("Created the data folder " + folder));
         try {
-            IdentityStore users = IdentityStore.open(config.usersFile());
+            IdentityStore users = IdentityStore.open(config.usersFile(), clock);
             BanList bans;
             try {
                 bans = BanList.open(config.bansFile(), clock);

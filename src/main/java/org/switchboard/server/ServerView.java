@@ -65,6 +65,9 @@ public interface ServerView {
     /** How many names the identity file holds. */
     int registeredUsers();
 
+    /** Every registered name with its times, live tokens and whether it is online, sorted by name. */
+    List<AccountInfo> accounts();
+
     /** The activity log, to read and watch. */
     LogView log();
 

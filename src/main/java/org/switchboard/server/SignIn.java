@@ -16,7 +16,9 @@ import org.switchboard.protocol.Protocol;
 /**
  * The sign-in dialogue, a state machine fed one line at a time: name, then password (known name),
  * or a new password twice (new name), or {@code /token NAME TOKEN} in place of a name. A banned name
- * is told so, and until when, as soon as it is given, and the connection ends.
+ * is told so, and until when, as soon as it is given, and the connection ends. The operator's
+ * one-time password (reset-password) is a password that leads to a new password twice, as a
+ * registration does, before the user is signed in.
  *
  * <p>Knows nothing of sockets: it answers through a {@link Peer}, so it can be driven by a test or a
  * fuzzer as well as by a connection. Runs on the connection's reader thread; not thread-safe.
@@ -61,6 +63,8 @@ final class SignIn {
     private Step step = Step.NAME;
     private String name;
     private char[] newPassword;
+    /** The new password chosen replaces a one-time password (reset-password), not a registration. */
+    private boolean resetting;
     private int failures;
 
     /** A sign-in for a room nobody is in (tests, the fuzzer). */
@@ -102,6 +106,7 @@ final class SignIn {
     }
 
     private Outcome onName(String answer) {
+        resetting = false;
         if (answer.isEmpty()) {
             peer.prompt(Protocol.PROMPT_NAME);
             return PENDING;
@@ -177,6 +182,14 @@ final class SignIn {
         if (check instanceof PasswordCheck.Accepted) {
             return done(name, "", Optional.empty());
         }
+        if (check instanceof PasswordCheck.Reset) {
+            resetting = true;
+            step = Step.NEW_PASSWORD;
+            peer.line(Protocol.NOTICE_PREFIX + "Your password was reset by the operator. Choose a new one to sign in"
+                    + " (at least " + minPasswordLength + " characters; an empty line picks another name).");
+            peer.prompt(Protocol.PROMPT_NEW_PASSWORD);
+            return PENDING;
+        }
         if (check instanceof PasswordCheck.Locked locked) {
             return retryName(lockedMessage(name, locked.remaining()));
         }
@@ -230,6 +243,9 @@ final class SignIn {
             peer.prompt(Protocol.PROMPT_NEW_PASSWORD);
             return PENDING;
         }
+        if (resetting) {
+            return replaceOneTimePassword(candidate);
+        }
         // Someone online under this name without an account (the identity file was cleared under them)
         // keeps it; a name registered meanwhile is the race below, and says so.
         if (online.test(name) && auth.find(name).isEmpty()) {
@@ -250,6 +266,22 @@ final class SignIn {
         }
         log.info("Registered new user " + name + " from " + peer.address());
         return done(name, " (new user)", Optional.empty());
+    }
+
+    private Outcome replaceOneTimePassword(char[] candidate) {
+        boolean changed;
+        try {
+            changed = auth.changePassword(name, candidate);
+        } catch (UncheckedIOException e) {
+            log.warn("New password of " + name + " from " + peer.address() + " not saved: " + e.getMessage());
+            return retryName("The server cannot save your new password right now; your one-time password still"
+                    + " works. Try again later.");
+        }
+        if (!changed) {
+            return retryName("'" + name + "' is no longer registered.");
+        }
+        log.info("New password chosen after a reset: " + name + " from " + peer.address());
+        return done(name, " (one-time password replaced)", Optional.empty());
     }
 
     private static String lockedMessage(String name, Duration remaining) {

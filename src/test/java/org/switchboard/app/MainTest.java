@@ -59,8 +59,8 @@ class MainTest extends CommandLineFixture {
         assertThat(run("--help")).isZero();
         String help = out.toString().replaceAll("\\s+", " ");
         assertThat(help).contains("serve Run the server without a screen and read operator commands from standard"
-                + " input: help, status, users (or who), pause, resume, logs, clear-logs, clear-users, kick, say, msg,"
-                + " limits, and stop (or quit, exit), which stops the server and ends the program. client");
+                + " input: help, status, users (or who), pause, resume, logs, clear-logs, accounts, delete-user,"
+                + " reset-password, clear-users, restore-users, kick, say, msg, limits, and stop (or quit, exit), which stops the server and ends the program. client");
     }
 
     @Test

@@ -110,7 +110,7 @@ class IdentityStoreTest {
         Path file = dir.resolve("users.txt");
         String hash = hasher.hash("pw".toCharArray());
         Files.writeString(file, "alice " + hash + "\n");
-        assertThatThrownBy(() -> IdentityStore.open(file)).hasMessageContaining(":1: expected 3 fields");
+        assertThatThrownBy(() -> IdentityStore.open(file)).hasMessageContaining(":1: expected 5 fields");
         Files.writeString(file, "alice " + hash + " -\nALICE " + hash + " -\n");
         assertThatThrownBy(() -> IdentityStore.open(file)).hasMessageContaining(":2: the name 'ALICE' is there twice");
     }
@@ -177,5 +177,66 @@ class IdentityStoreTest {
         }
         assertThat(IdentityStore.open(file).size()).isEqualTo(users);
         assertThat(store.writes()).isLessThan(users);
+    }
+
+    @Test
+    void aFileInTheThreeFieldFormatIsReadAsItIsAndWrittenInTheNewFormatAtTheNextChange() throws Exception {
+        Path file = dir.resolve("users.txt");
+        String alice = hasher.hash("one".toCharArray());
+        String bob = hasher.hash("two".toCharArray());
+        Files.writeString(file, "# an identity file of an older server\nalice " + alice + " -\nBob " + bob + " "
+                + Tokens.hash("t1") + "\n");
+        IdentityStore store = IdentityStore.open(file);
+        UserRecord old = store.find("alice").orElseThrow();
+        assertThat(old.registered()).isNull();
+        assertThat(old.lastSeen()).isNull();
+        assertThat(store.redeemToken("bob", Tokens.hash("t1"))).isTrue();
+        List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.startsWith("#")).toList();
+        assertThat(lines).containsExactly("alice " + alice + " - - -", "Bob " + bob + " - - -");
+        IdentityStore again = IdentityStore.open(file);
+        assertThat(hasher.verify("one".toCharArray(), again.find("alice").orElseThrow().passwordHash())).isTrue();
+        assertThat(hasher.verify("two".toCharArray(), again.find("bob").orElseThrow().passwordHash())).isTrue();
+    }
+
+    @Test
+    void registrationAndLastSeenTimesAndTheOneTimeMarkAreWrittenAndReadBack() throws Exception {
+        Path file = dir.resolve("users.txt");
+        java.time.Instant registered = java.time.Instant.parse("2026-12-01T23:59:59Z");
+        IdentityStore store = IdentityStore.open(file, java.time.Clock.fixed(registered, java.time.ZoneOffset.UTC));
+        store.register("alice", hasher.hash("one".toCharArray()));
+        store.seen("alice", registered.plusSeconds(90).plusMillis(500));
+        store.setPassword("alice", hasher.hash("once".toCharArray()), true);
+        assertThat(Files.readString(file)).contains(" once:pbkdf2-sha256:", " - 2026-12-01T23:59:59Z 2026-12-02T00:01:29Z\n");
+        UserRecord read = IdentityStore.open(file).find("alice").orElseThrow();
+        assertThat(read.registered()).isEqualTo(registered);
+        assertThat(read.lastSeen()).isEqualTo(registered.plusSeconds(90));
+        assertThat(read.oneTimePassword()).isTrue();
+        assertThat(hasher.verify("once".toCharArray(), read.passwordHash())).isTrue();
+    }
+
+    @Test
+    void lastSeenWritesNothingUntilTheNextChangeOrFlushCarriesIt() throws Exception {
+        Path file = dir.resolve("users.txt");
+        IdentityStore store = IdentityStore.open(file);
+        store.register("alice", hasher.hash("one".toCharArray()));
+        long writes = store.writes();
+        for (int i = 0; i < 100; i++) {
+            store.seen("alice", java.time.Instant.parse("2026-12-02T00:00:00Z").plusSeconds(i));
+        }
+        assertThat(store.writes()).isEqualTo(writes);
+        assertThat(IdentityStore.open(file).find("alice").orElseThrow().lastSeen()).isNull();
+        store.flush();
+        assertThat(store.writes()).isEqualTo(writes + 1);
+        assertThat(IdentityStore.open(file).find("alice").orElseThrow().lastSeen())
+                .isEqualTo(java.time.Instant.parse("2026-12-02T00:01:39Z"));
+        store.flush();
+        assertThat(store.writes()).as("nothing new to write").isEqualTo(writes + 1);
+    }
+
+    @Test
+    void aBadTimeIsReportedByLine() throws Exception {
+        Path file = dir.resolve("users.txt");
+        Files.writeString(file, "alice " + hasher.hash("pw".toCharArray()) + " - yesterday -\n");
+        assertThatThrownBy(() -> IdentityStore.open(file)).hasMessageContaining(":1: a time is not of the form");
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.switchboard.server.FloodLimits;
+import org.switchboard.protocol.Protocol;
 import org.switchboard.support.LineClient;
 import org.switchboard.support.ServerFixture;
 import org.switchboard.support.TestServer;
@@ -156,6 +157,29 @@ class ChatClientTest extends ServerFixture {
         String screen = runClient("carol", TestServer.PASSWORD + "\n/quit\n");
         assertThat(screen).contains("Password: ", "Welcome, carol!", "Goodbye");
         assertThat(screen).doesNotContain("Name: ");
+    }
+
+    @Test
+    void passwdOnATerminalAsksEachPasswordMaskedAndChangesIt() throws Exception {
+        new LineClient(server.port()).register("carol", TestServer.PASSWORD).close();
+        String fresh = "battery staple";
+        try (Running client = new Running(server.port(), "carol", TestServer.PASSWORD + "\n", TERMINAL)) {
+            client.awaitScreen("Welcome, carol!");
+            client.type("/passwd\n");
+            client.awaitScreen("Old password: ");
+            client.type(TestServer.PASSWORD + "\n");
+            client.awaitScreen("Choose a password: ");
+            client.type(fresh + "\n");
+            client.awaitScreen("Repeat the password: ");
+            client.type(fresh + "\n");
+            client.awaitScreen(Protocol.PASSWORD_CHANGED);
+            client.type("/quit\n");
+            client.awaitExit();
+            // (the sign-in's password was typed ahead, before the client ran, so the terminal shows it once)
+            String passwd = client.screen().substring(client.screen().indexOf("Changing your password"));
+            assertThat(passwd).doesNotContain(fresh).doesNotContain(TestServer.PASSWORD).contains("Old password: ****");
+        }
+        new LineClient(server.port()).signIn("carol", fresh).close();
     }
 
     @Test

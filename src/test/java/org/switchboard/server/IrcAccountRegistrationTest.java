@@ -133,7 +133,7 @@ class IrcAccountRegistrationTest extends ServerFixture {
     @Test
     void aNameSomebodyIsOnlineWithIsABadAccountNameEvenWhenNotRegistered() throws Exception {
         try (LineClient erin = new LineClient(server.port()).register("erin", PASSWORD); IrcClient client = irc()) {
-            server.clearUsers(); // erin stays online, her name no longer registered
+            server.accountAdmin().clear(); // erin stays online, her name no longer registered
             client.send("NICK frank").send("USER u 0 * :x");
             client.awaitNumeric("422");
             client.send("REGISTER erin * :" + PASSWORD);

@@ -36,7 +36,7 @@ class IrcEndpointTest extends ServerFixture {
     void statusNamesTheIrcPort() {
         server = TestServer.start(dir);
         assertThat(String.join("\n", Operator.forServe(server).status().lines()))
-                .contains(" and " + server.ircPort().orElseThrow() + " (IRC)");
+                .contains(", " + server.ircPort().orElseThrow() + " (IRC) and " + server.ircTlsPort() + " (IRC+TLS)");
     }
 
     @Test

@@ -156,7 +156,7 @@ class SignInTest extends ServerFixture {
             client.send("/token");
             token = client.await(line -> line.startsWith(Protocol.TOKEN_PREFIX)).substring(Protocol.TOKEN_PREFIX.length());
         }
-        assertThat(server.clearUsers()).isEqualTo(1);
+        assertThat(server.accountAdmin().clear().removed()).isEqualTo(1);
         try (LineClient client = new LineClient(server.port())) {
             client.expectPrompt(Protocol.PROMPT_NAME);
             client.send("/token alice " + token);
@@ -171,7 +171,7 @@ class SignInTest extends ServerFixture {
     @Test
     void aNameOnlineSinceBeforeTheIdentityFileWasClearedCannotBeRegisteredBySomeoneElse() throws Exception {
         try (LineClient alice = new LineClient(server.port()).register("alice", PASSWORD)) {
-            assertThat(server.clearUsers()).isEqualTo(1);
+            assertThat(server.accountAdmin().clear().removed()).isEqualTo(1);
             try (LineClient stranger = new LineClient(server.port())) {
                 stranger.expectPrompt(Protocol.PROMPT_NAME);
                 stranger.send("Alice");
@@ -194,7 +194,7 @@ class SignInTest extends ServerFixture {
             stranger.expectPrompt(Protocol.PROMPT_REPEAT_PASSWORD);
             try (LineClient alice = new LineClient(server.port()).register("alice", "alice's own")) {
                 // the clear makes the stranger's registration possible again: only being online stops it
-                assertThat(server.clearUsers()).isEqualTo(1);
+                assertThat(server.accountAdmin().clear().removed()).isEqualTo(1);
                 stranger.send(PASSWORD);
                 assertThat(stranger.next()).isEqualTo("! That name is in use right now; choose another.");
                 stranger.expectPrompt(Protocol.PROMPT_NAME);

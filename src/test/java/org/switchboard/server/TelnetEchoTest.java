@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.switchboard.protocol.Protocol;
 import org.switchboard.support.ServerFixture;
 import org.switchboard.support.TestServer;
 
@@ -89,6 +90,30 @@ class TelnetEchoTest extends ServerFixture {
             // the client's own requests are refused, once each, so that it keeps its line mode
             assertThat(all.split("\u00ff\u00fc\u0003", -1)).as("WONT SUPPRESS-GO-AHEAD").hasSize(2);
             assertThat(all.split("\u00ff\u00fe\u0018", -1)).as("DONT TERMINAL-TYPE").hasSize(2);
+        }
+    }
+
+    @Test
+    void passwdHidesTheEchoAroundEachOfItsPasswordPrompts() throws Exception {
+        try (RawClient telnet = new RawClient(server.port())) {
+            telnet.send(IAC_DO_SUPPRESS_GO_AHEAD);
+            telnet.readUntil("Name: ");
+            telnet.send("dina\r\n");
+            telnet.readUntil("Choose a password: ");
+            telnet.send(TestServer.PASSWORD + "\r\n");
+            telnet.readUntil("Repeat the password: ");
+            telnet.send(TestServer.PASSWORD + "\r\n");
+            telnet.readUntil("Type /help for commands.\r\n");
+            telnet.send("/passwd\r\n");
+            assertThat(telnet.readUntil("Old password: ")).endsWith(WILL_ECHO + "Old password: ");
+            telnet.send(TestServer.PASSWORD + "\r\n");
+            assertThat(telnet.readUntil("Choose a password: "))
+                    .endsWith("Old password: \r\n" + WONT_ECHO + WILL_ECHO + "Choose a password: ");
+            telnet.send("battery staple\r\n");
+            telnet.readUntil("Repeat the password: ");
+            telnet.send("battery staple\r\n");
+            assertThat(telnet.readUntil(Protocol.PASSWORD_CHANGED + "\r\n"))
+                    .endsWith("Repeat the password: \r\n" + WONT_ECHO + Protocol.PASSWORD_CHANGED + "\r\n");
         }
     }
 

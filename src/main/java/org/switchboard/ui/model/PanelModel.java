@@ -22,10 +22,13 @@ import javafx.collections.ObservableList;
 import org.switchboard.auth.Ban;
 import org.switchboard.chat.ChatLine;
 import org.switchboard.chat.MemberInfo;
+import org.switchboard.control.Accounts;
 import org.switchboard.control.Operator;
 import org.switchboard.control.Reply;
 import org.switchboard.log.LogEntry;
 import org.switchboard.protocol.Names;
+import org.switchboard.server.AccountAdmin;
+import org.switchboard.server.AccountInfo;
 import org.switchboard.server.PortInfo;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerEvent;
@@ -58,6 +61,7 @@ public final class PanelModel {
     private final BansModel bans;
     private final ChatModel chat = new ChatModel();
     private final LogModel log = new LogModel();
+    private final AccountsModel accounts = new AccountsModel();
     private final CommandHistory commandHistory = new CommandHistory(200);
     private final ObservableList<String> console = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -99,6 +103,10 @@ public final class PanelModel {
 
     public LogModel log() {
         return log;
+    }
+
+    public AccountsModel accounts() {
+        return accounts;
     }
 
     public CommandHistory commandHistory() {
@@ -264,7 +272,59 @@ public final class PanelModel {
     }
 
     public void clearUsers() {
-        call(operator::clearUsers, this::report);
+        call(operator::clearUsers, reply -> {
+            reportInConsole("clear-users", reply);
+            refreshAccounts();
+        });
+    }
+
+    // ---- the Accounts tab (called on the FX thread) ----
+
+    /** The name a backup of the identity file made now gets (clear-users keeps one): for its confirmation. */
+    public String nextUsersBackup() {
+        return server.config().usersFile().getFileName() + "." + AccountAdmin.backupStamp(clock.instant()) + ".bak";
+    }
+
+    /** The Accounts tab shows or hides: while it shows, its rows are fetched again every second. */
+    public void watchAccounts(boolean showing) {
+        accounts.watched(showing);
+        if (showing) {
+            refreshAccounts();
+        }
+    }
+
+    /** Fetches the accounts and the newest backup off the FX thread. */
+    public void refreshAccounts() {
+        worker.runThen(this::accountsSnapshot, snapshot -> accounts.reset(snapshot.rows(), snapshot.backup()));
+    }
+
+    /** Deletes an account (the user is disconnected if online); the reason goes to the activity log. */
+    public void deleteAccount(String name, String reason) {
+        call(() -> operator.accounts().delete(name, reason), reply -> {
+            report(reply);
+            refreshAccounts();
+        });
+    }
+
+    /**
+     * Resets a password; {@code shown} gets the one-time password for the operator to pass on. It goes
+     * to the dialog only, not to the status bar or the console.
+     */
+    public void resetPassword(String name, String reason, Consumer<String> shown) {
+        call(() -> operator.accounts().resetPassword(name, reason), reply -> {
+            report(new Reply(reply.lines().subList(0, 1), reply.ok(), false));
+            reply.lines().stream().filter(l -> l.startsWith(Accounts.ONE_TIME_PREFIX)).findFirst()
+                    .map(l -> l.substring(Accounts.ONE_TIME_PREFIX.length())).ifPresent(shown);
+            refreshAccounts();
+        });
+    }
+
+    /** Puts the newest backup of the identity file back. */
+    public void restoreUsers() {
+        call(() -> operator.accounts().restoreUsers(), reply -> {
+            reportInConsole("restore-users", reply);
+            refreshAccounts();
+        });
     }
 
     public void kick(String name, String reason) {
@@ -338,6 +398,12 @@ public final class PanelModel {
 
     // ---- internals ----
 
+    private record AccountsSnapshot(List<AccountInfo> rows, Optional<String> backup) { }
+
+    private AccountsSnapshot accountsSnapshot() {
+        return new AccountsSnapshot(server.accounts(), operator.accounts().newestBackup());
+    }
+
     private record Snapshot(List<LogEntry> log, List<ChatLine> history, List<MemberInfo> users, ServerStats stats,
             List<PortInfo> ports, String fingerprint) { }
 
@@ -363,11 +429,15 @@ public final class PanelModel {
         long nanos = System.nanoTime();
         Instant now = clock.instant();
         List<Ban> inForce = server.bans();
+        AccountsSnapshot shownAccounts = accounts.watched() ? accountsSnapshot() : null;
         fx.accept(() -> {
             status.ports(ports, fingerprint);
             status.stats(stats, nanos);
             users.tick(now);
             bans.refresh(inForce, now);
+            if (shownAccounts != null) {
+                accounts.reset(shownAccounts.rows(), shownAccounts.backup());
+            }
         });
     }
 
@@ -378,6 +448,15 @@ public final class PanelModel {
     private void startProblem(Reply reply) {
         startProblem.set(reply.ok() ? "" : reply.text());
         portProblem.set(!reply.ok() && reply.problem() == Reply.Problem.PORT);
+    }
+
+    /** A button's reply of several lines: all of them in the console, under the command it ran. */
+    private void reportInConsole(String command, Reply reply) {
+        if (reply.lines().size() > 1) {
+            appendConsole(List.of("> " + command));
+            appendConsole(reply.lines());
+        }
+        report(reply);
     }
 
     private void report(Reply reply) {

@@ -69,6 +69,39 @@ final class Dialogs {
         return alert.showAndWait().filter(yes::equals).isPresent();
     }
 
+    /**
+     * Shows a one-time password for the operator to pass on, selectable ({@code #oneTimePasswordField})
+     * and with a Copy button ({@code #copyOneTimePasswordButton}); it is not shown again.
+     */
+    static void oneTimePassword(Window owner, String name, String password) {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("One-time password");
+        dialog.setHeaderText("The password of " + name + " is reset.");
+        style(dialog, owner);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        TextField field = new TextField(password);
+        field.setId("oneTimePasswordField");
+        field.setEditable(false);
+        field.setPrefColumnCount(18);
+        javafx.scene.control.Button copy = new javafx.scene.control.Button("Copy");
+        copy.setId("copyOneTimePasswordButton");
+        copy.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(password);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            copy.setText("Copied");
+        });
+        javafx.scene.layout.HBox line = new javafx.scene.layout.HBox(6, field, copy);
+        Label how = new Label("Pass it on to " + name + ": it signs in once, and then " + name + " chooses a new"
+                + " password. It is shown only now.");
+        how.setWrapText(true);
+        how.setMaxWidth(380);
+        dialog.getDialogPane().setContent(new VBox(8, how, line));
+        dialog.setOnShown(e -> field.selectAll());
+        dialog.showAndWait();
+    }
+
     private static void style(Dialog<?> dialog, Window owner) {
         if (owner != null && owner.getScene() != null) {
             dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());

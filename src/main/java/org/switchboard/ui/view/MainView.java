@@ -55,6 +55,7 @@ public final class MainView extends BorderPane {
     private final Button limits = new Button("Limits…");
     private final TextField command = new TextField();
     private final TabPane bottomTabs = new TabPane();
+    private final Tab accountsTab = new Tab("Accounts");
     private UsersView users;
     private ChatView chat;
     private LogView log;
@@ -115,7 +116,10 @@ public final class MainView extends BorderPane {
         consoleTab.setId("consoleTab");
         Tab bansTab = new Tab("Bans", new BansView(model.bans()));
         bansTab.setId("bansTab");
-        bottomTabs.getTabs().setAll(logTab, consoleTab, bansTab);
+        accountsTab.setId("accountsTab");
+        accountsTab.setContent(new AccountsView(model));
+        accountsTab.selectedProperty().addListener((o, was, is) -> model.watchAccounts(is));
+        bottomTabs.getTabs().setAll(logTab, consoleTab, accountsTab, bansTab);
         bottomTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         bottomTabs.getStyleClass().add("bottom-tabs");
 
@@ -328,10 +332,13 @@ public final class MainView extends BorderPane {
         boolean yes = Dialogs.confirm(getScene().getWindow(), "Clear the identity file",
                 "Delete " + users + "?",
                 "users.txt is emptied: everyone must register again and every saved login token stops"
-                        + " working. People signed in now stay signed in. This cannot be undone.",
+                        + " working. People signed in now stay signed in. A backup is kept first, owner-only, in "
+                        + model.dataFolder() + ", named for the time of the clear (UTC): "
+                        + model.nextUsersBackup() + " if it were now. Restore backup in the Accounts tab puts it back.",
                 "Delete " + users);
         if (yes) {
             model.clearUsers();
+            bottomTabs.getSelectionModel().select(accountsTab); // Restore backup is one click away
         }
     }
 }
