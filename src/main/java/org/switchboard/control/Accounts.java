@@ -61,15 +61,17 @@ public final class Accounts {
         }
         ZoneId zone = server.log().zone();
         int width = Math.max(4, rows.stream().mapToInt(a -> a.name().length()).max().orElse(4));
-        String row = "  %-" + width + "s  %-16s  %-16s  %6s  %s";
+        String row = "  %-" + width + "s  %-16s  %-16s  %6s  %-6s  %s";
         List<String> lines = new ArrayList<>();
         long online = rows.stream().filter(AccountInfo::online).count();
         lines.add(rows.size() + (rows.size() == 1 ? " account" : " accounts") + (wanted.isEmpty() ? "" : " matching '"
                 + filter.strip() + "'") + ", " + online + " online:");
-        lines.add(String.format(Locale.ROOT, row, "NAME", "REGISTERED", "LAST SEEN", "TOKENS", "ONLINE"));
+        lines.add(String.format(Locale.ROOT, row, "NAME", "REGISTERED", "LAST SEEN", "TOKENS", "ONLINE", "BANNED")
+                .stripTrailing());
         for (AccountInfo a : rows) {
             lines.add(String.format(Locale.ROOT, row, a.name(), when(a.registered(), zone), when(a.lastSeen(), zone),
-                    a.liveTokens(), a.online() ? "yes" : "no"));
+                    a.liveTokens(), a.online() ? "yes" : "no", a.banned() ? "yes, " + a.ban().untilText(zone) : "no")
+                    .stripTrailing());
         }
         return Reply.success(lines);
     }

@@ -31,7 +31,7 @@ final class Commands {
     private static final List<String> HELP_REST = List.of(
             "  logs [N]            the last N lines of the activity log (default " + Operator.DEFAULT_LOG_LINES + ")",
             "  clear-logs          empty the activity log (server.log)",
-            "  accounts [FILTER]   registered names: registered, last seen, live tokens, online",
+            "  accounts [FILTER]   registered names: registered, last seen, live tokens, online, banned",
             "  delete-user NAME [REASON]     delete an account (disconnects them; the name is free again)",
             "  reset-password NAME [REASON]  a one-time password in place of theirs (disconnects them)",
             "  clear-users         empty the identity file, keeping a backup: everyone registers again, tokens die",

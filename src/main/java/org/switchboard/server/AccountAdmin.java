@@ -77,7 +77,8 @@ public final class AccountAdmin {
         return data.users().all().stream()
                 .sorted(Comparator.comparing(user -> Names.key(user.name())))
                 .map(user -> new AccountInfo(user.name(), user.registered(), user.lastSeen(),
-                        user.tokenHashes().size(), data.room().find(user.name()).isPresent()))
+                        user.tokenHashes().size(), data.room().find(user.name()).isPresent(),
+                        data.bans().nameBan(user.name()).orElse(null)))
                 .toList();
     }
 
@@ -97,7 +98,8 @@ public final class AccountAdmin {
         boolean online = disconnect(data, registered, "Your account was deleted by the operator" + why(reason));
         log.info("Account deleted by the operator: " + registered + (online ? " (was online, disconnected)" : "")
                 + because(reason));
-        return Optional.of(new AccountInfo(registered, user.get().registered(), user.get().lastSeen(), 0, online));
+        return Optional.of(new AccountInfo(registered, user.get().registered(), user.get().lastSeen(), 0, online,
+                null));
     }
 
     /**

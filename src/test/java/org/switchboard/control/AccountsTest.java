@@ -1,6 +1,7 @@
 package org.switchboard.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
@@ -272,16 +273,32 @@ class AccountsTest extends ServerFixture {
             bob.awaitContaining(Protocol.TOKEN_PREFIX);
             Reply all = operator.execute("accounts");
             assertThat(all.lines().get(0)).isEqualTo("2 accounts, 1 online:");
-            assertThat(all.lines().get(1)).matches(" +NAME +REGISTERED +LAST SEEN +TOKENS +ONLINE");
+            assertThat(all.lines().get(1)).matches(" +NAME +REGISTERED +LAST SEEN +TOKENS +ONLINE +BANNED");
             assertThat(all.lines().get(2)).matches(" +alice +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +\\d{4}-\\d\\d-\\d\\d"
-                    + " \\d\\d:\\d\\d +0 +no");
-            assertThat(all.lines().get(3)).matches(" +bob +\\d{4}-\\S+ \\S+ +\\d{4}-\\S+ \\S+ +1 +yes");
+                    + " \\d\\d:\\d\\d +0 +no +no");
+            assertThat(all.lines().get(3)).matches(" +bob +\\d{4}-\\S+ \\S+ +\\d{4}-\\S+ \\S+ +1 +yes +no");
             Reply filtered = operator.execute("accounts LI");
             assertThat(filtered.lines()).hasSize(3);
             assertThat(filtered.lines().get(0)).isEqualTo("1 account matching 'LI', 0 online:");
             assertThat(operator.execute("accounts zed").text()).isEqualTo("No account matches 'zed'.");
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> server.accounts().stream().noneMatch(AccountInfo::online));
+    }
+
+    @Test
+    void accountsSaysWhoIsBannedAndUntilWhen() {
+        register("alice", PASSWORD);
+        register("carol", PASSWORD);
+        operator.execute("ban ALICE spam");
+        operator.execute("ban carol 2h");
+
+        List<String> lines = operator.execute("accounts").lines();
+        assertThat(lines.get(2)).matches(" +alice .* +no +yes, until the operator lifts it");
+        assertThat(lines.get(3)).matches(" +carol .* +no +yes, until \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\S+");
+        assertThat(server.accounts()).extracting(AccountInfo::name, AccountInfo::banned)
+                .containsExactly(tuple("alice", true), tuple("carol", true));
+        operator.execute("unban alice");
+        assertThat(operator.execute("accounts alice").lines().get(2)).matches(" +alice .* +no +no");
     }
 
     @Test

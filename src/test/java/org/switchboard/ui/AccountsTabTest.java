@@ -11,6 +11,7 @@ import static org.switchboard.ui.ControlPanelTest.table;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Bounds;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -28,6 +29,7 @@ import org.switchboard.server.AccountInfo;
 import org.switchboard.server.ServerState;
 import org.switchboard.support.LineClient;
 import org.switchboard.support.TestServer;
+import org.switchboard.ui.model.BanPreset;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -125,6 +127,28 @@ class AccountsTabTest {
         assertThat(panel.server().accounts()).extracting(AccountInfo::name).containsExactly("emil");
         assertThat(panel.server().log().tail(50)).anySatisfy(e -> assertThat(e.message())
                 .isEqualTo("Account deleted by the operator: dina: left the club"));
+    }
+
+    @Test
+    void banFromTheContextMenuBansTheNameAndTheBannedColumnSaysUntilWhen(FxRobot robot) {
+        register("hugo");
+        robot.clickOn("Accounts");
+        TableView<AccountInfo> accounts = table(robot, "#accountsTable");
+        awaitFx(() -> accounts.getItems().size() == 1);
+        TableColumn<AccountInfo, ?> banned = fx(() -> accounts.getColumns().get(4));
+        assertThat(fx(() -> banned.getText())).isEqualTo("Banned");
+        assertThat(fx(() -> banned.getCellData(0))).isEqualTo("");
+        openContextMenu(robot, "hugo");
+        robot.clickOn("Ban…");
+        BansTabTest.choose(robot, BanPreset.PERMANENT);
+        robot.clickOn("#banReasonField").write("spam");
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Ban"))
+                .queryAs(Button.class));
+        awaitFx(() -> "until the operator lifts it".equals(banned.getCellData(0)));
+        assertThat(panel.server().bans()).singleElement().satisfies(ban -> {
+            assertThat(ban.target().text()).isEqualTo("hugo");
+            assertThat(ban.reason()).isEqualTo("spam");
+        });
     }
 
     @Test

@@ -87,7 +87,11 @@ final class AccountsView extends VBox {
         online.setId("accountOnlineColumn");
         online.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().online() ? "online" : ""));
         online.setPrefWidth(70);
-        table.getColumns().setAll(List.of(name, registered, seen, online));
+        TableColumn<AccountInfo, String> banned = new TableColumn<>("Banned");
+        banned.setId("accountBannedColumn");
+        banned.setCellValueFactory(c -> new ReadOnlyStringWrapper(banText(c.getValue())));
+        banned.setPrefWidth(200);
+        table.getColumns().setAll(List.of(name, registered, seen, online, banned));
         table.getSortOrder().setAll(List.of(name));
         table.setRowFactory(t -> row());
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -131,11 +135,26 @@ final class AccountsView extends VBox {
         MenuItem delete = new MenuItem("Delete…");
         delete.setId("deleteAccountItem");
         delete.setOnAction(e -> delete(target[0]));
-        ContextMenu menu = new ContextMenu(reset, delete);
+        MenuItem ban = new MenuItem("Ban…");
+        ban.setId("banAccountItem");
+        ban.setOnAction(e -> ban(target[0]));
+        ContextMenu menu = new ContextMenu(reset, delete, ban);
         menu.setOnShowing(e -> target[0] = row.getItem());
         row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
                 .then((ContextMenu) null).otherwise(menu));
         return row;
+    }
+
+    /** "" for an account nobody banned; else until when, as the {@code accounts} command says it. */
+    private String banText(AccountInfo account) {
+        return account.banned() ? account.ban().untilText(model.zone()) : "";
+    }
+
+    private void ban(AccountInfo account) {
+        BanDialog.ask(getScene().getWindow(), "Ban " + account.name(), "Ban " + account.name()
+                + (account.online() ? ": they are disconnected and" : ":") + " cannot sign in until it ends.",
+                account.name(), "Ban")
+                .ifPresent(a -> model.bans().ban(a.target(), a.preset(), a.reason()));
     }
 
     private void delete(AccountInfo account) {
