@@ -29,7 +29,8 @@ public record Ban(Kind kind, BanTarget target, Instant since, Instant until, Str
         Objects.requireNonNull(kind);
         Objects.requireNonNull(target);
         Objects.requireNonNull(since);
-        reason = reason == null ? "" : reason.strip();
+        // the reason is set in sentences ("Banned until ...: spam. Goodbye."): a full stop of its own would double
+        reason = reason == null ? "" : reason.strip().replaceFirst("\\.+$", "").strip();
         if (kind == Kind.MUTE && !(target instanceof BanTarget.Name)) {
             throw new IllegalArgumentException("only a name can be muted");
         }

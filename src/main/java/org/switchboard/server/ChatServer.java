@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
@@ -275,16 +274,6 @@ public final class ChatServer implements ServerView, AutoCloseable {
     // ---- what the server shows ----
 
     @Override
-    public int tlsPort() {
-        return endpoints.tlsPort();
-    }
-
-    @Override
-    public int ircTlsPort() {
-        return endpoints.ircTlsPort();
-    }
-
-    @Override
     public List<PortInfo> ports() {
         return endpoints.ports();
     }
@@ -312,11 +301,6 @@ public final class ChatServer implements ServerView, AutoCloseable {
     @Override
     public int port() {
         return endpoints.port();
-    }
-
-    @Override
-    public OptionalInt ircPort() {
-        return endpoints.ircPort();
     }
 
     @Override

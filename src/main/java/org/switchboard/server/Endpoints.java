@@ -6,7 +6,6 @@ import java.nio.channels.SocketChannel;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.function.BiConsumer;
 import org.switchboard.log.ActivityLog;
 
@@ -31,8 +30,6 @@ final class Endpoints {
     /** The TLS twins of the line endpoint and of IRC, or null. */
     private Acceptor tls;
     private Acceptor ircTls;
-    /** The plain IRC endpoint, or null. */
-    private Acceptor irc;
 
     /** The endpoints of {@code config}; each accepted socket goes to {@code admission} with its endpoint. */
     Endpoints(ServerConfig config, ZoneId zone, ActivityLog log, BiConsumer<SocketChannel, Endpoint> admission) {
@@ -54,7 +51,7 @@ final class Endpoints {
             tls = add(new Endpoint(name + "-tls", bind, config.tlsPort(), protocol, "--tls-port", true));
         }
         if (config.ircEnabled()) {
-            irc = add(new Endpoint(IRC, bind, config.ircPort(), ircProtocol, "--irc-port", false));
+            add(new Endpoint(IRC, bind, config.ircPort(), ircProtocol, "--irc-port", false));
         }
         if (config.ircTlsEnabled()) {
             ircTls = add(new Endpoint(IRC_TLS, bind, config.ircTlsPort(), ircProtocol, "--irc-tls-port", true));
@@ -94,11 +91,6 @@ final class Endpoints {
     /** Asks for another port for the first endpoint at the next bind (0: any free one). */
     void port(int wanted) {
         acceptors.getFirst().port(wanted);
-    }
-
-    /** The IRC endpoint's port (the real one once bound), empty when there is none. */
-    OptionalInt ircPort() {
-        return irc == null ? OptionalInt.empty() : OptionalInt.of(irc.port());
     }
 
     /** Every endpoint's port, in the order above (the real ports once bound). */

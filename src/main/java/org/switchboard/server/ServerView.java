@@ -3,6 +3,7 @@ package org.switchboard.server;
 import java.time.Clock;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
 import org.switchboard.auth.Ban;
 import org.switchboard.chat.ChatLine;
 import org.switchboard.chat.MemberInfo;
@@ -25,26 +26,31 @@ public interface ServerView {
     /** The port of the first endpoint (the real one once started with port 0). */
     int port();
 
-    /** The IRC port (the real one once started with 0), empty when the server has none. */
-    default OptionalInt ircPort() {
-        return OptionalInt.empty();
-    }
-
-    /** The TLS endpoint's port (the real one once started with 0), or {@link ServerConfig#OFF}. */
-    default int tlsPort() {
-        return ServerConfig.OFF;
-    }
-
-    /** The IRC over TLS endpoint's port (the real one once started with 0), or {@link ServerConfig#OFF}. */
-    default int ircTlsPort() {
-        return ServerConfig.OFF;
-    }
-
     /**
      * Every listening port, the first endpoint's first: its port (the real one once started with 0),
      * its protocol and whether it is encrypted.
      */
     List<PortInfo> ports();
+
+    /** The IRC port (the real one once started with 0), empty when the server has none. */
+    default OptionalInt ircPort() {
+        int port = portNamed(p -> p.name().equals(Endpoints.IRC));
+        return port == ServerConfig.OFF ? OptionalInt.empty() : OptionalInt.of(port);
+    }
+
+    /** The line protocol's TLS port (the real one once started with 0), or {@link ServerConfig#OFF}. */
+    default int tlsPort() {
+        return portNamed(p -> p.encrypted() && !p.name().equals(Endpoints.IRC_TLS));
+    }
+
+    /** The IRC over TLS port (the real one once started with 0), or {@link ServerConfig#OFF}. */
+    default int ircTlsPort() {
+        return portNamed(p -> p.name().equals(Endpoints.IRC_TLS));
+    }
+
+    private int portNamed(Predicate<PortInfo> which) {
+        return ports().stream().filter(which).mapToInt(PortInfo::port).findFirst().orElse(ServerConfig.OFF);
+    }
 
     /** The SHA-256 fingerprint of the TLS certificate in service ({@code SHA256:AB:CD:...}), or null. */
     default String tlsFingerprint() {

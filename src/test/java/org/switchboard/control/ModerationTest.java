@@ -109,6 +109,19 @@ class ModerationTest extends ServerFixture {
     }
 
     @Test
+    void aReasonEndingInAFullStopIsToldWithOneFullStop() {
+        startWithClock();
+        new Operator(server).execute("ban fred Spamming the room.");
+        try (LineClient fred = new LineClient(server.port())) {
+            fred.expectPrompt(Protocol.PROMPT_NAME);
+            fred.send("fred");
+            assertThat(fred.readToEnd()).containsExactly(
+                    "! 'fred' is banned until the operator lifts it: Spamming the room. Goodbye.");
+        }
+        assertThat(server.bans()).singleElement().extracting(ban -> ban.reason()).isEqualTo("Spamming the room");
+    }
+
+    @Test
     void aBannedNameCannotSignInWithATokenEitherAndTheTokenIsNotUsedUp() {
         startWithClock();
         String token;
