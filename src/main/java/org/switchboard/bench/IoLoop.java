@@ -244,10 +244,8 @@ final class IoLoop extends Thread implements Dialogue.Loop {
         byte[] bytes = client.input;
         int length = buffer.position();
         int lineStart = 0;
-        for (int i = length - count; i < length; i++) {
-            if (bytes[i] != '\n') {
-                continue;
-            }
+        for (int i = Newlines.indexOf(bytes, length - count, length); i >= 0;
+                i = Newlines.indexOf(bytes, i + 1, length)) {
             if (client.skipping) {
                 client.skipping = false;
             } else {

@@ -32,11 +32,13 @@ final class Payload {
 
     /**
      * Looks for this run's payload in {@code bytes[from, to)} (one received line). On success
-     * {@link #seq()} and {@link #nanos()} tell what was found.
+     * {@link #seq()} and {@link #nanos()} tell what was found. The search goes from the end: the
+     * payload ends the line in either protocol, so its cost does not grow with what the server puts
+     * before it (an IRC prefix is 28 bytes longer than the line protocol's).
      */
     boolean find(byte[] bytes, int from, int to) {
         int last = to - run.length - 6;
-        for (int i = from; i <= last; i++) {
+        for (int i = last; i >= from; i--) {
             if (bytes[i] != MARK || bytes[i + 1] != MARK) {
                 continue;
             }

@@ -29,6 +29,13 @@ class PayloadTest {
     }
 
     @Test
+    void findsThePayloadBehindAPrefixWithMarksOfItsOwn() {
+        assertThat(find(":a@@b!x@@r1x:9 PRIVMSG #bench :" + payload.format(8, 21))).isTrue();
+        assertThat(payload.seq()).isEqualTo(8);
+        assertThat(payload.nanos()).isEqualTo(21);
+    }
+
+    @Test
     void ignoresAnotherRunsLines() {
         assertThat(find("[12:04] bench7: " + new Payload("old").format(42, 1))).isFalse();
         assertThat(find("[12:04] bench7: " + new Payload("r1xy").format(42, 1))).isFalse();
