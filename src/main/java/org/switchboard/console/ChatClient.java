@@ -70,6 +70,8 @@ public final class ChatClient {
     private CompletableFuture<ServerText.Piece> heardWhileAsking;
     /** {@code /passwd}'s password prompts, and {@link #PASSWORD_DONE} at its end, from the reader thread. */
     private final LinkedBlockingQueue<String> passwordPrompts = new LinkedBlockingQueue<>();
+    /** While a {@code /passwd} is under way: only then does the server's answer end the masked questions. */
+    private volatile boolean changingPassword;
     private PrintWriter toServer;
     private String name;
     private boolean signedInWithToken;
@@ -250,13 +252,23 @@ public final class ChatClient {
             if (quit) {
                 leaving.set(true);
             }
+            boolean passwd = ChatCommand.parse(Sanitizer.clean(line)) instanceof ChatCommand.Passwd;
+            if (passwd) {
+                // nothing from before counts: a late prompt or end of an earlier /passwd would unmask this one
+                passwordPrompts.clear();
+                changingPassword = true;
+            }
             send(line);
             if (quit) {
                 awaitClose(reader);
                 return 0;
             }
-            if (ChatCommand.parse(Sanitizer.clean(line)) instanceof ChatCommand.Passwd) {
-                answerPasswordPrompts();
+            if (passwd) {
+                try {
+                    answerPasswordPrompts();
+                } finally {
+                    changingPassword = false;
+                }
             }
         }
     }
@@ -277,6 +289,15 @@ public final class ChatClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The server's own end of a {@code /passwd} ({@code * Your password is changed.}, or a notice or error
+     * ending {@code Password not changed.}): never a room or private line, which begin with their time.
+     */
+    private static boolean endsPasswordChange(String line) {
+        return line.equals(Protocol.PASSWORD_CHANGED) || ((line.startsWith(Protocol.ERROR_PREFIX)
+                || line.startsWith(Protocol.NOTICE_PREFIX)) && line.endsWith(Protocol.PASSWORD_NOT_CHANGED));
     }
 
     private String next() throws InterruptedException {
@@ -316,7 +337,7 @@ public final class ChatClient {
                     passwordPrompts.add(line); // /passwd's question: the chat loop asks it, masked
                 } else if (piece.prompt()) {
                     keyboard.printAbove(line);
-                } else if (line.equals(Protocol.PASSWORD_CHANGED) || line.endsWith(Protocol.PASSWORD_NOT_CHANGED)) {
+                } else if (changingPassword && endsPasswordChange(line)) {
                     keyboard.printAbove(line);
                     passwordPrompts.add(PASSWORD_DONE);
                 } else if (line.startsWith(Protocol.TOKEN_PREFIX)) {

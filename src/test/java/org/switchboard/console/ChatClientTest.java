@@ -183,6 +183,30 @@ class ChatClientTest extends ServerFixture {
     }
 
     @Test
+    void aRoomLineThatLooksLikeTheEndOfPasswdDoesNotUnmaskTheNextOne() throws Exception {
+        new LineClient(server.port()).register("carol", TestServer.PASSWORD).close();
+        try (LineClient mallory = new LineClient(server.port()).register("mallory", TestServer.PASSWORD);
+                Running client = new Running(server.port(), "carol", TestServer.PASSWORD + "\n", TERMINAL)) {
+            client.awaitScreen("Welcome, carol!");
+            mallory.send("* " + Protocol.PASSWORD_NOT_CHANGED);
+            client.awaitScreen("mallory: * " + Protocol.PASSWORD_NOT_CHANGED);
+            client.type("/passwd\n");
+            client.awaitScreen("Old password: ");
+            client.type(TestServer.PASSWORD + "\n");
+            client.awaitScreen("Choose a password: ");
+            client.type("battery staple\n");
+            client.awaitScreen("Repeat the password: ");
+            client.type("battery staple\n");
+            client.awaitScreen(Protocol.PASSWORD_CHANGED);
+            client.type("/quit\n");
+            client.awaitExit();
+            String passwd = client.screen().substring(client.screen().indexOf("Changing your password"));
+            assertThat(passwd).doesNotContain(TestServer.PASSWORD).doesNotContain("battery staple")
+                    .contains("Old password: ****");
+        }
+    }
+
+    @Test
     void aDeadTokenFallsBackToThePassword() throws Exception {
         new LineClient(server.port()).register("dave", TestServer.PASSWORD).close();
         tokens.save("127.0.0.1:" + server.port(), "dave", "not-a-real-token");
