@@ -109,6 +109,10 @@ final class Connections {
             Connection connection = maker.make(client, remote, endpoint);
             live.add(connection);
             log.info("Client " + address + " connected");
+            // a ban made since the check above may have looked for the live connections before this one was
+            // among them: now that it is, the ban's own sweep or this second look closes it, or both
+            Optional<Ban> since = list == null ? Optional.empty() : list.addressBan(from);
+            since.ifPresent(ban -> connection.close(new CloseCause.Told(ban.banned(log.zone()))));
             readers.newThread(connection).start();
         } catch (IOException | RuntimeException e) {
             release(from, caps);
