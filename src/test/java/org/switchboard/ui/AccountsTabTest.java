@@ -10,15 +10,12 @@ import static org.switchboard.ui.ControlPanelTest.table;
 
 import java.nio.file.Path;
 import java.util.List;
-import javafx.geometry.Bounds;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
-import javafx.scene.input.ContextMenuEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,18 +67,8 @@ class AccountsTabTest {
         return fx(() -> accounts.getItems().stream().map(AccountInfo::name).toList());
     }
 
-    /** Right-clicks the account's row (and sends the request headless Monocle does not, as ControlPanelTest does). */
     private static void openContextMenu(FxRobot robot, String name) {
-        TableCell<?, ?> cell = robot.lookup("#accountsTable").lookup(".table-cell")
-                .match((TableCell<?, ?> c) -> name.equals(c.getText())).queryAs(TableCell.class);
-        robot.rightClickOn(cell);
-        if (robot.lookup(".context-menu").tryQuery().isEmpty()) {
-            robot.interact(() -> {
-                Bounds screen = cell.localToScreen(cell.getBoundsInLocal());
-                cell.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10,
-                        screen.getMinX() + 10, screen.getMinY() + 10, false, null));
-            });
-        }
+        ControlPanelTest.openContextMenu(robot, "#accountsTable", name);
     }
 
     @Test

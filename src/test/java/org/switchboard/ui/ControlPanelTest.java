@@ -438,7 +438,12 @@ class ControlPanelTest {
      * request as a desktop does, so the request the desktop would send is sent here too.
      */
     static void openContextMenu(FxRobot robot, String name) {
-        TableCell<?, ?> cell = robot.lookup("#usersTable").lookup(".table-cell")
+        openContextMenu(robot, "#usersTable", name);
+    }
+
+    /** Right-clicks the row of {@code name} in the table {@code tableId}, as {@link #openContextMenu(FxRobot, String)}. */
+    static void openContextMenu(FxRobot robot, String tableId, String name) {
+        TableCell<?, ?> cell = robot.lookup(tableId).lookup(".table-cell")
                 .match((TableCell<?, ?> c) -> name.equals(c.getText())).queryAs(TableCell.class);
         robot.rightClickOn(cell);
         if (robot.lookup(".context-menu").tryQuery().isEmpty()) {
