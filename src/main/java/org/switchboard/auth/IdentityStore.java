@@ -349,6 +349,31 @@ public final class IdentityStore {
     }
 
     /**
+     * The user's own password in place of the operator's one-time password, but only if the record is
+     * still that one-time password: {@code oneTimeHash} is the hash the sign-in checked. A check and a
+     * set under one lock, because between the sign-in and the new password the operator may have deleted
+     * the user, reset them again, or someone may have registered the name afresh; none of these may be
+     * overwritten by the session that was waiting. False when the record is no longer that one.
+     */
+    public boolean replaceOneTimePassword(String name, String oneTimeHash, String passwordHash) {
+        long made;
+        lock.lock();
+        try {
+            String key = Names.key(name);
+            UserRecord old = users.get(key);
+            if (old == null || !old.oneTimePassword() || !old.passwordHash().equals(oneTimeHash)) {
+                return false;
+            }
+            users.put(key, old.withPassword(passwordHash, false));
+            made = ++version;
+        } finally {
+            lock.unlock();
+        }
+        commit(made);
+        return true;
+    }
+
+    /**
      * Notes that the user signed in or left at {@code when}. In memory only: the next write of the file
      * (any change, or {@link #flush} as the server stops) carries it, so chatting never writes the disk.
      */

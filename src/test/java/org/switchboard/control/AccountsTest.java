@@ -196,6 +196,52 @@ class AccountsTest extends ServerFixture {
         }
     }
 
+    static final String ONE_TIME_GONE = "! Your one-time password no longer works: the account was deleted or its"
+            + " password reset again meanwhile. Goodbye.";
+    static final String CAROLS_PASSWORD = "carol's own secret";
+
+    @Test
+    void aOneTimePasswordWaitingWhileTheNameIsDeletedAndRegisteredAgainCannotTakeTheNewAccount() {
+        register("bob", PASSWORD);
+        String oneTime = oneTimePassword(operator.execute("reset-password bob"));
+        try (LineClient waiting = new LineClient(server.port())) {
+            assertThat(tryPassword(waiting, "bob", oneTime)).startsWith("* Your password was reset");
+            waiting.expectPrompt(Protocol.PROMPT_NEW_PASSWORD);
+            assertThat(operator.execute("delete-user bob").ok()).isTrue();
+            register("bob", CAROLS_PASSWORD); // Carol takes the free name
+            waiting.send(NEW_PASSWORD);
+            waiting.expectPrompt(Protocol.PROMPT_REPEAT_PASSWORD);
+            waiting.send(NEW_PASSWORD);
+            assertThat(waiting.readToEnd()).contains(ONE_TIME_GONE).doesNotContain("Welcome, bob!");
+        }
+        new LineClient(server.port()).signIn("bob", CAROLS_PASSWORD).close();
+        try (LineClient late = new LineClient(server.port())) {
+            assertThat(tryPassword(late, "bob", NEW_PASSWORD)).startsWith("! Wrong password.");
+        }
+        assertThat(logged()).anySatisfy(l -> assertThat(l).startsWith("New password after a reset refused: bob"));
+    }
+
+    @Test
+    void anIrcOneTimePasswordWaitingWhileTheNameIsDeletedAndRegisteredAgainCannotTakeTheNewAccount() {
+        register("dave", PASSWORD);
+        String oneTime = oneTimePassword(operator.execute("reset-password dave"));
+        try (IrcClient dave = new IrcClient(server.ircPort().orElseThrow())) {
+            dave.send("NICK dave").send("USER u 0 * :Dave");
+            dave.awaitContaining("You are not signed in");
+            dave.send("PRIVMSG NickServ :IDENTIFY " + oneTime);
+            assertThat(dave.awaitContaining("NOTICE")).contains("Your password was reset by the operator.");
+            assertThat(operator.execute("delete-user dave").ok()).isTrue();
+            register("dave", CAROLS_PASSWORD);
+            dave.send("PRIVMSG NickServ :SET PASSWORD " + NEW_PASSWORD);
+            List<String> rest = dave.readToEnd();
+            assertThat(rest).anySatisfy(l -> assertThat(l).contains(" NOTICE dave :Your one-time password no"
+                    + " longer works"));
+            assertThat(rest.get(rest.size() - 1)).startsWith("ERROR :Closing link:");
+            assertThat(rest).noneMatch(l -> l.contains(" JOIN "));
+        }
+        new LineClient(server.port()).signIn("dave", CAROLS_PASSWORD).close();
+    }
+
     @Test
     void clearUsersKeepsAnOwnerOnlyBackupThatRestoreUsersPutsBack() throws Exception {
         register("alice", PASSWORD);
