@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 import org.switchboard.auth.IdentityFileException;
 import org.switchboard.auth.IdentityStore;
 import org.switchboard.auth.UserRecord;
-import org.switchboard.chat.Member;
 import org.switchboard.log.ActivityLog;
 import org.switchboard.protocol.Names;
 
@@ -55,14 +54,17 @@ public final class AccountAdmin {
 
     private final Supplier<ServerData> current;
     private final Opener opener;
+    /** Every connection, signed in or not: a user to disconnect may be in the room or out of it (IRC PART). */
+    private final Connections connections;
     private final Supplier<ServerConfig> config;
     private final ActivityLog log;
     private final Clock clock;
 
-    AccountAdmin(Supplier<ServerData> current, Opener opener, Supplier<ServerConfig> config, ActivityLog log,
-            Clock clock) {
+    AccountAdmin(Supplier<ServerData> current, Opener opener, Connections connections, Supplier<ServerConfig> config,
+            ActivityLog log, Clock clock) {
         this.current = current;
         this.opener = opener;
+        this.connections = connections;
         this.config = config;
         this.log = log;
         this.clock = clock;
@@ -95,7 +97,7 @@ public final class AccountAdmin {
             return Optional.empty();
         }
         String registered = user.get().name();
-        boolean online = disconnect(data, registered, "Your account was deleted by the operator" + why(reason));
+        boolean online = disconnect(registered, "Your account was deleted by the operator" + why(reason));
         log.info("Account deleted by the operator: " + registered + (online ? " (was online, disconnected)" : "")
                 + because(reason));
         return Optional.of(new AccountInfo(registered, user.get().registered(), user.get().lastSeen(), 0, online,
@@ -120,7 +122,7 @@ public final class AccountAdmin {
         if (oneTime.isEmpty()) {
             return Optional.empty();
         }
-        boolean online = disconnect(data, registered, "Your password was reset by the operator" + why(reason)
+        boolean online = disconnect(registered, "Your password was reset by the operator" + why(reason)
                 + " Sign in with the one-time password you are given, then choose a new one.");
         log.info("Password reset by the operator: " + registered + " (one-time password issued, tokens revoked"
                 + (online ? ", was online, disconnected" : "") + ")" + because(reason));
@@ -223,10 +225,19 @@ public final class AccountAdmin {
                 + "\\.(\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d)(?:-(\\d+))?\\.bak");
     }
 
-    private static boolean disconnect(ServerData data, String name, String message) {
-        Optional<Member> member = data.room().find(name);
-        member.ifPresent(m -> m.disconnect(message));
-        return member.isPresent();
+    /**
+     * Closes every connection signed in as {@code name}, as a ban does: not only the room's members, but an
+     * IRC client that left the channel (PART) and keeps its session, or one signed in and not joined yet.
+     */
+    private boolean disconnect(String name, String message) {
+        boolean any = false;
+        for (Connection connection : connections.snapshot()) {
+            if (connection.name() != null && Names.key(connection.name()).equals(Names.key(name))) {
+                connection.close(new CloseCause.Told(message));
+                any = true;
+            }
+        }
+        return any;
     }
 
     private static String why(String reason) {

@@ -243,6 +243,23 @@ class AccountsTest extends ServerFixture {
     }
 
     @Test
+    void deleteUserDisconnectsAnIrcUserWhoLeftTheChannel() {
+        register("erin", PASSWORD);
+        try (IrcClient erin = new IrcClient(server.ircPort().orElseThrow()).signIn("erin", PASSWORD)) {
+            erin.send("PART #switchboard");
+            erin.awaitContaining(" PART #switchboard");
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.users().isEmpty());
+            Reply reply = operator.execute("delete-user erin");
+            assertThat(reply.text()).contains("they were online and are disconnected");
+            erin.send("JOIN #switchboard");
+            List<String> rest = erin.readToEnd();
+            assertThat(rest).anySatisfy(l -> assertThat(l).startsWith("ERROR :")
+                    .contains("Your account was deleted by the operator."));
+            assertThat(rest).noneMatch(l -> l.contains(" JOIN "));
+        }
+    }
+
+    @Test
     void clearUsersKeepsAnOwnerOnlyBackupThatRestoreUsersPutsBack() throws Exception {
         register("alice", PASSWORD);
         register("bob", PASSWORD);
