@@ -277,15 +277,21 @@ public final class IdentityStore {
      * Writes every user to {@code backup} (owner-only, atomically), then forgets them all as {@link #clear}
      * does. The backup holds exactly the users the clear forgets: this is the one place the memory lock is
      * held across a write, so that no registration falls between the two; a clear is a rare operator act.
+     * An empty store writes no backup and returns 0: an empty backup would become the newest one and
+     * hide the one that holds the users.
      *
-     * @throws IOException when the backup cannot be written: then nothing is cleared
+     * @throws IOException when the backup cannot be written (a {@link java.nio.file.FileAlreadyExistsException}
+     *         when {@code backup} exists: it is never replaced): then nothing is cleared
      */
     public int clear(Path backup) throws IOException {
         int removed;
         long change;
         lock.lock();
         try {
-            TextFiles.writeAtomically(backup, render(users), true);
+            if (users.isEmpty()) {
+                return 0;
+            }
+            TextFiles.writeNew(backup, render(users), true);
             removed = users.size();
             users.clear();
             change = ++version;

@@ -3,6 +3,7 @@ package org.switchboard.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,7 +47,7 @@ public final class AccountAdmin {
     /** A reset: the one-time password to pass on, and whether the user was online (and disconnected). */
     public record Reset(String name, String oneTimePassword, boolean wasOnline) { }
 
-    /** A clear: how many names were removed, and the backup that holds them. */
+    /** A clear: how many names were removed, and the backup that holds them (null when none were: no backup). */
     public record Cleared(int removed, Path backup) { }
 
     /** A restore: the backup put back, how many names came back, the names kept as registered since. */
@@ -131,15 +132,29 @@ public final class AccountAdmin {
 
     /**
      * Writes a timestamped, owner-only backup of the identity file beside it, then empties it: everyone
-     * must register again and every token dies. People signed in now stay signed in.
+     * must register again and every token dies. People signed in now stay signed in. An empty identity
+     * file is left as it is and gets no backup, so that the newest backup stays the one with users in it.
      *
      * @throws IOException when the backup cannot be written: then nothing is cleared
      * @throws UncheckedIOException when the emptied file cannot be written
      */
     public Cleared clear() throws IdentityFileException, DataFolderException, IOException {
         ServerData data = opener.open();
-        Path backup = newBackup();
-        int removed = data.users().clear(backup);
+        Path backup;
+        int removed;
+        while (true) {
+            backup = newBackup();
+            try {
+                removed = data.users().clear(backup);
+                break;
+            } catch (FileAlreadyExistsException e) {
+                // another clear took this name between the look and the write: the next number is free
+            }
+        }
+        if (removed == 0) {
+            log.info("Identity file not cleared: it is already empty (no backup written)");
+            return new Cleared(0, null);
+        }
         log.info("Identity file cleared: " + removed + " user(s) removed; backup kept in " + backup);
         return new Cleared(removed, backup);
     }

@@ -241,6 +241,16 @@ class IdentityStoreTest {
     }
 
     @Test
+    void aClearNeverReplacesAnExistingBackupAndThenClearsNothing() throws Exception {
+        IdentityStore store = IdentityStore.open(dir.resolve("users.txt"));
+        store.register("alice", "hash");
+        Path backup = Files.writeString(dir.resolve("users.txt.bak"), "older backup\n");
+        assertThatThrownBy(() -> store.clear(backup)).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+        assertThat(Files.readString(backup)).isEqualTo("older backup\n");
+        assertThat(store.find("alice")).isPresent();
+    }
+
+    @Test
     void aOneTimePasswordIsReplacedOnlyWhileTheRecordStillHoldsTheHashThatWasChecked() throws Exception {
         IdentityStore store = IdentityStore.open(dir.resolve("users.txt"));
         store.register("bob", "own-hash");

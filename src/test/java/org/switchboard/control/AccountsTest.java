@@ -320,6 +320,21 @@ class AccountsTest extends ServerFixture {
     }
 
     @Test
+    void clearUsersOnAnEmptyIdentityFileWritesNoBackupAndRestoreStillPutsTheUsersBack() throws Exception {
+        register("alice", PASSWORD);
+        operator.execute("clear-users");
+        Reply again = operator.execute("clear-users");
+        assertThat(again.ok()).isTrue();
+        assertThat(again.text()).isEqualTo("The identity file is already empty: nothing to clear, and no backup"
+                + " written (restore-users still puts back the newest one).");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.filter(p -> p.getFileName().toString().endsWith(".bak"))).hasSize(1);
+        }
+        assertThat(operator.execute("restore-users").text()).endsWith(": 1 user(s) back.");
+        new LineClient(server.port()).signIn("alice", PASSWORD).close();
+    }
+
+    @Test
     void restoreUsersWithoutABackupSaysSo() {
         Reply reply = operator.execute("restore-users");
         assertThat(reply.ok()).isFalse();
