@@ -17,8 +17,11 @@ public final class Authenticator {
     public sealed interface PasswordCheck {
         record Accepted() implements PasswordCheck { }
 
-        /** The operator's one-time password, right: it signs in only to choose a new password. */
-        record Reset() implements PasswordCheck { }
+        /**
+         * The operator's one-time password, right: it signs in only to choose a new password, which
+         * {@link #replaceOneTimePassword} sets only while the record still holds {@code oneTimeHash}.
+         */
+        record Reset(String oneTimeHash) implements PasswordCheck { }
 
         /** A wrong password (or an unknown name); {@code nowLocked} when this failure locked the name. */
         record Wrong(boolean nowLocked) implements PasswordCheck { }
@@ -72,19 +75,40 @@ public final class Authenticator {
             PasswordHasher.wipe(password);
             return new PasswordCheck.Locked(locked.get());
         }
+        // One read, one decision: the hash checked and the one-time flag come from the same copy, so a
+        // reset between two reads cannot let the one-time password in as a normal one.
         Optional<UserRecord> user = store.find(name);
-        if (checkPassword(name, password)) {
+        boolean right;
+        try {
+            right = user.isPresent() && hasher.verify(password, user.get().passwordHash());
+        } finally {
+            PasswordHasher.wipe(password);
+        }
+        if (right) {
             throttle.succeeded(name);
-            return user.isPresent() && user.get().oneTimePassword()
-                    ? new PasswordCheck.Reset() : new PasswordCheck.Accepted();
+            return user.get().oneTimePassword()
+                    ? new PasswordCheck.Reset(user.get().passwordHash()) : new PasswordCheck.Accepted();
         }
         return new PasswordCheck.Wrong(throttle.failed(name));
     }
 
-    /** The user's own new password (after a reset, or {@code /passwd}); wipes the array. False for an unknown name. */
+    /** The user's own new password ({@code /passwd}); wipes the array. False for an unknown name. */
     public boolean changePassword(String name, char[] password) {
         try {
             return store.setPassword(name, hasher.hash(password), false);
+        } finally {
+            PasswordHasher.wipe(password);
+        }
+    }
+
+    /**
+     * The new password chosen after a one-time password, set only if the record is still the one-time
+     * password {@code reset} checked (not deleted, reset again, or registered afresh by someone else
+     * meanwhile); wipes the array. False when it is not: the one-time password no longer works.
+     */
+    public boolean replaceOneTimePassword(String name, PasswordCheck.Reset reset, char[] password) {
+        try {
+            return store.replaceOneTimePassword(name, reset.oneTimeHash(), hasher.hash(password));
         } finally {
             PasswordHasher.wipe(password);
         }

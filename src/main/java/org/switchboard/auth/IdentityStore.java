@@ -277,15 +277,21 @@ public final class IdentityStore {
      * Writes every user to {@code backup} (owner-only, atomically), then forgets them all as {@link #clear}
      * does. The backup holds exactly the users the clear forgets: this is the one place the memory lock is
      * held across a write, so that no registration falls between the two; a clear is a rare operator act.
+     * An empty store writes no backup and returns 0: an empty backup would become the newest one and
+     * hide the one that holds the users.
      *
-     * @throws IOException when the backup cannot be written: then nothing is cleared
+     * @throws IOException when the backup cannot be written (a {@link java.nio.file.FileAlreadyExistsException}
+     *         when {@code backup} exists: it is never replaced): then nothing is cleared
      */
     public int clear(Path backup) throws IOException {
         int removed;
         long change;
         lock.lock();
         try {
-            TextFiles.writeAtomically(backup, render(users), true);
+            if (users.isEmpty()) {
+                return 0;
+            }
+            TextFiles.writeNew(backup, render(users), true);
             removed = users.size();
             users.clear();
             change = ++version;
@@ -346,6 +352,31 @@ public final class IdentityStore {
             UserRecord changed = user.withPassword(passwordHash, oneTime);
             return oneTime ? changed.withTokens(List.of()) : changed;
         });
+    }
+
+    /**
+     * The user's own password in place of the operator's one-time password, but only if the record is
+     * still that one-time password: {@code oneTimeHash} is the hash the sign-in checked. A check and a
+     * set under one lock, because between the sign-in and the new password the operator may have deleted
+     * the user, reset them again, or someone may have registered the name afresh; none of these may be
+     * overwritten by the session that was waiting. False when the record is no longer that one.
+     */
+    public boolean replaceOneTimePassword(String name, String oneTimeHash, String passwordHash) {
+        long made;
+        lock.lock();
+        try {
+            String key = Names.key(name);
+            UserRecord old = users.get(key);
+            if (old == null || !old.oneTimePassword() || !old.passwordHash().equals(oneTimeHash)) {
+                return false;
+            }
+            users.put(key, old.withPassword(passwordHash, false));
+            made = ++version;
+        } finally {
+            lock.unlock();
+        }
+        commit(made);
+        return true;
     }
 
     /**

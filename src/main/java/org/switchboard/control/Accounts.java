@@ -101,6 +101,10 @@ public final class Accounts {
         return guarded("clear the identity file", () -> {
             try {
                 AccountAdmin.Cleared cleared = admin.clear();
+                if (cleared.backup() == null) {
+                    return Reply.success("The identity file is already empty: nothing to clear, and no backup"
+                            + " written (restore-users still puts back the newest one).");
+                }
                 return Reply.success("Identity file cleared: " + cleared.removed() + " user(s) removed."
                         + " Everyone registers again.", "Backup kept in " + cleared.backup()
                         + " (restore-users puts it back).");

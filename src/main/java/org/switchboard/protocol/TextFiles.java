@@ -141,6 +141,34 @@ public final class TextFiles {
         };
     }
 
+    /**
+     * Writes a file that must not exist yet (CREATE_NEW): a backup never replaces another one, even when
+     * two are taken in the same second. Owner-only when asked; a half-written file is removed.
+     *
+     * @throws FileAlreadyExistsException when {@code target} exists: nothing is written
+     */
+    public static void writeNew(Path target, byte[] content, boolean ownerOnly) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            try {
+                if (ownerOnly) {
+                    ownerOnly(target);
+                }
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            } catch (IOException e) {
+                Files.deleteIfExists(target);
+                throw e;
+            }
+        }
+        syncDirectory(dir);
+    }
+
     private static void ownerOnly(Path path) throws IOException {
         try {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));

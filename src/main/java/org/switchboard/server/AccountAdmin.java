@@ -3,6 +3,7 @@ package org.switchboard.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,7 +21,6 @@ import java.util.regex.Pattern;
 import org.switchboard.auth.IdentityFileException;
 import org.switchboard.auth.IdentityStore;
 import org.switchboard.auth.UserRecord;
-import org.switchboard.chat.Member;
 import org.switchboard.log.ActivityLog;
 import org.switchboard.protocol.Names;
 
@@ -47,7 +47,7 @@ public final class AccountAdmin {
     /** A reset: the one-time password to pass on, and whether the user was online (and disconnected). */
     public record Reset(String name, String oneTimePassword, boolean wasOnline) { }
 
-    /** A clear: how many names were removed, and the backup that holds them. */
+    /** A clear: how many names were removed, and the backup that holds them (null when none were: no backup). */
     public record Cleared(int removed, Path backup) { }
 
     /** A restore: the backup put back, how many names came back, the names kept as registered since. */
@@ -55,14 +55,17 @@ public final class AccountAdmin {
 
     private final Supplier<ServerData> current;
     private final Opener opener;
+    /** Every connection, signed in or not: a user to disconnect may be in the room or out of it (IRC PART). */
+    private final Connections connections;
     private final Supplier<ServerConfig> config;
     private final ActivityLog log;
     private final Clock clock;
 
-    AccountAdmin(Supplier<ServerData> current, Opener opener, Supplier<ServerConfig> config, ActivityLog log,
-            Clock clock) {
+    AccountAdmin(Supplier<ServerData> current, Opener opener, Connections connections, Supplier<ServerConfig> config,
+            ActivityLog log, Clock clock) {
         this.current = current;
         this.opener = opener;
+        this.connections = connections;
         this.config = config;
         this.log = log;
         this.clock = clock;
@@ -95,7 +98,7 @@ public final class AccountAdmin {
             return Optional.empty();
         }
         String registered = user.get().name();
-        boolean online = disconnect(data, registered, "Your account was deleted by the operator" + why(reason));
+        boolean online = disconnect(registered, "Your account was deleted by the operator" + why(reason));
         log.info("Account deleted by the operator: " + registered + (online ? " (was online, disconnected)" : "")
                 + because(reason));
         return Optional.of(new AccountInfo(registered, user.get().registered(), user.get().lastSeen(), 0, online,
@@ -120,7 +123,7 @@ public final class AccountAdmin {
         if (oneTime.isEmpty()) {
             return Optional.empty();
         }
-        boolean online = disconnect(data, registered, "Your password was reset by the operator" + why(reason)
+        boolean online = disconnect(registered, "Your password was reset by the operator" + why(reason)
                 + " Sign in with the one-time password you are given, then choose a new one.");
         log.info("Password reset by the operator: " + registered + " (one-time password issued, tokens revoked"
                 + (online ? ", was online, disconnected" : "") + ")" + because(reason));
@@ -129,15 +132,29 @@ public final class AccountAdmin {
 
     /**
      * Writes a timestamped, owner-only backup of the identity file beside it, then empties it: everyone
-     * must register again and every token dies. People signed in now stay signed in.
+     * must register again and every token dies. People signed in now stay signed in. An empty identity
+     * file is left as it is and gets no backup, so that the newest backup stays the one with users in it.
      *
      * @throws IOException when the backup cannot be written: then nothing is cleared
      * @throws UncheckedIOException when the emptied file cannot be written
      */
     public Cleared clear() throws IdentityFileException, DataFolderException, IOException {
         ServerData data = opener.open();
-        Path backup = newBackup();
-        int removed = data.users().clear(backup);
+        Path backup;
+        int removed;
+        while (true) {
+            backup = newBackup();
+            try {
+                removed = data.users().clear(backup);
+                break;
+            } catch (FileAlreadyExistsException e) {
+                // another clear took this name between the look and the write: the next number is free
+            }
+        }
+        if (removed == 0) {
+            log.info("Identity file not cleared: it is already empty (no backup written)");
+            return new Cleared(0, null);
+        }
         log.info("Identity file cleared: " + removed + " user(s) removed; backup kept in " + backup);
         return new Cleared(removed, backup);
     }
@@ -223,10 +240,19 @@ public final class AccountAdmin {
                 + "\\.(\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d)(?:-(\\d+))?\\.bak");
     }
 
-    private static boolean disconnect(ServerData data, String name, String message) {
-        Optional<Member> member = data.room().find(name);
-        member.ifPresent(m -> m.disconnect(message));
-        return member.isPresent();
+    /**
+     * Closes every connection signed in as {@code name}, as a ban does: not only the room's members, but an
+     * IRC client that left the channel (PART) and keeps its session, or one signed in and not joined yet.
+     */
+    private boolean disconnect(String name, String message) {
+        boolean any = false;
+        for (Connection connection : connections.snapshot()) {
+            if (connection.name() != null && Names.key(connection.name()).equals(Names.key(name))) {
+                connection.close(new CloseCause.Told(message));
+                any = true;
+            }
+        }
+        return any;
     }
 
     private static String why(String reason) {

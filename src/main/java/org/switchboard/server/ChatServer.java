@@ -72,7 +72,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
         this.connections = new Connections(config, log);
         this.endpoints = new Endpoints(config, clock.getZone(), log,
                 (client, endpoint) -> connections.admit(client, endpoint, this::connect));
-        this.accounts = new AccountAdmin(() -> data, this::openData, this::config, log, clock);
+        this.accounts = new AccountAdmin(() -> data, this::openData, connections, this::config, log, clock);
     }
 
     /**

@@ -40,6 +40,8 @@ final class IrcSignIn {
     private String account;
     /** The account whose one-time password was right: it must choose a new password before it enters. */
     private String resetting;
+    /** The one-time password that was checked: the new password replaces only that, nothing registered since. */
+    private PasswordCheck.Reset reset;
     private StringBuilder sasl;
     private int failures;
 
@@ -252,7 +254,7 @@ final class IrcSignIn {
         }
         boolean changed;
         try {
-            changed = services.authenticator().changePassword(resetting, password.toCharArray());
+            changed = services.authenticator().replaceOneTimePassword(resetting, reset, password.toCharArray());
         } catch (UncheckedIOException e) {
             services.log().warn("New password of " + resetting + " from " + irc.link().address() + " not saved: "
                     + e.getMessage());
@@ -260,11 +262,18 @@ final class IrcSignIn {
             return;
         }
         if (!changed) {
-            notice("'" + resetting + "' is no longer registered.");
+            // deleted, reset again or registered afresh by someone else since the IDENTIFY: whatever record
+            // has the name now is not this session's to change
+            services.log().warn("New password after a reset refused: " + resetting + " from "
+                    + irc.link().address() + " (IRC); the one-time password no longer works");
+            notice(SignIn.ONE_TIME_GONE);
+            irc.send("ERROR :Closing link: One-time password no longer works");
+            irc.link().close(new CloseCause.SignInRejected());
             return;
         }
         String name = resetting;
         resetting = null;
+        reset = null;
         services.log().info("New password chosen after a reset: " + name + " from " + irc.link().address() + " (IRC)");
         notice("Your new password is set, and you are signed in as " + name + ".");
         irc.enter(name);
@@ -399,10 +408,11 @@ final class IrcSignIn {
             s.log().info("Sign-in ok: " + known.get().name() + " from " + irc.link().address() + " (IRC, " + how + ")");
             return Optional.of(known.get().name());
         }
-        if (result instanceof PasswordCheck.Reset && known.isPresent()) {
+        if (result instanceof PasswordCheck.Reset r && known.isPresent()) {
             s.log().info("One-time password accepted: " + known.get().name() + " from " + irc.link().address()
                     + " (IRC, " + how + "); a new password is due");
             resetting = known.get().name();
+            reset = r;
             return Optional.of(known.get().name());
         }
         if (result instanceof PasswordCheck.Locked locked) {

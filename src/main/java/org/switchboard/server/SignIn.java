@@ -28,6 +28,9 @@ final class SignIn {
             "Switchboard chat. Sign in with your name and password, or choose a new name to register.";
     static final int MAX_FAILURES = 3;
     static final String IN_USE = "That name is in use right now; choose another.";
+    /** Said when the new password after a reset comes too late: the account was deleted or reset since. */
+    static final String ONE_TIME_GONE = "Your one-time password no longer works: the account was deleted or its"
+            + " password reset again meanwhile. Goodbye.";
 
     /** Where the dialogue's output goes. */
     interface Peer {
@@ -63,8 +66,8 @@ final class SignIn {
     private Step step = Step.NAME;
     private String name;
     private char[] newPassword;
-    /** The new password chosen replaces a one-time password (reset-password), not a registration. */
-    private boolean resetting;
+    /** The one-time password checked (reset-password): the new password chosen replaces it, not a registration. */
+    private PasswordCheck.Reset resetting;
     private int failures;
 
     /** A sign-in for a room nobody is in (tests, the fuzzer). */
@@ -106,7 +109,7 @@ final class SignIn {
     }
 
     private Outcome onName(String answer) {
-        resetting = false;
+        resetting = null;
         if (answer.isEmpty()) {
             peer.prompt(Protocol.PROMPT_NAME);
             return PENDING;
@@ -182,8 +185,8 @@ final class SignIn {
         if (check instanceof PasswordCheck.Accepted) {
             return done(name, "", Optional.empty());
         }
-        if (check instanceof PasswordCheck.Reset) {
-            resetting = true;
+        if (check instanceof PasswordCheck.Reset reset) {
+            resetting = reset;
             step = Step.NEW_PASSWORD;
             peer.line(Protocol.NOTICE_PREFIX + "Your password was reset by the operator. Choose a new one to sign in"
                     + " (at least " + minPasswordLength + " characters; an empty line picks another name).");
@@ -243,7 +246,7 @@ final class SignIn {
             peer.prompt(Protocol.PROMPT_NEW_PASSWORD);
             return PENDING;
         }
-        if (resetting) {
+        if (resetting != null) {
             return replaceOneTimePassword(candidate);
         }
         // Someone online under this name without an account (the identity file was cleared under them)
@@ -271,14 +274,20 @@ final class SignIn {
     private Outcome replaceOneTimePassword(char[] candidate) {
         boolean changed;
         try {
-            changed = auth.changePassword(name, candidate);
+            changed = auth.replaceOneTimePassword(name, resetting, candidate);
         } catch (UncheckedIOException e) {
             log.warn("New password of " + name + " from " + peer.address() + " not saved: " + e.getMessage());
             return retryName("The server cannot save your new password right now; your one-time password still"
                     + " works. Try again later.");
         }
         if (!changed) {
-            return retryName("'" + name + "' is no longer registered.");
+            // deleted, reset again or registered afresh by someone else while this session chose: the
+            // one-time password it gave is spent, and nothing here may touch the record there is now
+            step = Step.DONE;
+            log.warn("New password after a reset refused: " + name + " from " + peer.address()
+                    + "; the one-time password no longer works (account deleted or reset since)");
+            peer.line(Protocol.ERROR_PREFIX + ONE_TIME_GONE);
+            return new Outcome.Rejected();
         }
         log.info("New password chosen after a reset: " + name + " from " + peer.address());
         return done(name, " (one-time password replaced)", Optional.empty());

@@ -239,4 +239,33 @@ class IdentityStoreTest {
         Files.writeString(file, "alice " + hasher.hash("pw".toCharArray()) + " - yesterday -\n");
         assertThatThrownBy(() -> IdentityStore.open(file)).hasMessageContaining(":1: a time is not of the form");
     }
+
+    @Test
+    void aClearNeverReplacesAnExistingBackupAndThenClearsNothing() throws Exception {
+        IdentityStore store = IdentityStore.open(dir.resolve("users.txt"));
+        store.register("alice", "hash");
+        Path backup = Files.writeString(dir.resolve("users.txt.bak"), "older backup\n");
+        assertThatThrownBy(() -> store.clear(backup)).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+        assertThat(Files.readString(backup)).isEqualTo("older backup\n");
+        assertThat(store.find("alice")).isPresent();
+    }
+
+    @Test
+    void aOneTimePasswordIsReplacedOnlyWhileTheRecordStillHoldsTheHashThatWasChecked() throws Exception {
+        IdentityStore store = IdentityStore.open(dir.resolve("users.txt"));
+        store.register("bob", "own-hash");
+        assertThat(store.replaceOneTimePassword("bob", "own-hash", "new")).as("not a one-time password").isFalse();
+        store.setPassword("bob", "first-reset", true);
+        store.setPassword("bob", "second-reset", true);
+        assertThat(store.replaceOneTimePassword("bob", "first-reset", "new")).as("reset again since").isFalse();
+        store.delete("bob");
+        store.register("bob", "carols-hash");
+        assertThat(store.replaceOneTimePassword("bob", "second-reset", "new")).as("registered afresh").isFalse();
+        assertThat(store.find("bob").orElseThrow().passwordHash()).isEqualTo("carols-hash");
+        store.setPassword("bob", "third-reset", true);
+        assertThat(store.replaceOneTimePassword("BOB", "third-reset", "new")).isTrue();
+        assertThat(store.find("bob").orElseThrow()).extracting(UserRecord::passwordHash, UserRecord::oneTimePassword)
+                .containsExactly("new", false);
+        assertThat(store.replaceOneTimePassword("bob", "third-reset", "newer")).as("used up").isFalse();
+    }
 }

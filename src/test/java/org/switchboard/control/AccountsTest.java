@@ -196,6 +196,69 @@ class AccountsTest extends ServerFixture {
         }
     }
 
+    static final String ONE_TIME_GONE = "! Your one-time password no longer works: the account was deleted or its"
+            + " password reset again meanwhile. Goodbye.";
+    static final String CAROLS_PASSWORD = "carol's own secret";
+
+    @Test
+    void aOneTimePasswordWaitingWhileTheNameIsDeletedAndRegisteredAgainCannotTakeTheNewAccount() {
+        register("bob", PASSWORD);
+        String oneTime = oneTimePassword(operator.execute("reset-password bob"));
+        try (LineClient waiting = new LineClient(server.port())) {
+            assertThat(tryPassword(waiting, "bob", oneTime)).startsWith("* Your password was reset");
+            waiting.expectPrompt(Protocol.PROMPT_NEW_PASSWORD);
+            assertThat(operator.execute("delete-user bob").ok()).isTrue();
+            register("bob", CAROLS_PASSWORD); // Carol takes the free name
+            waiting.send(NEW_PASSWORD);
+            waiting.expectPrompt(Protocol.PROMPT_REPEAT_PASSWORD);
+            waiting.send(NEW_PASSWORD);
+            assertThat(waiting.readToEnd()).contains(ONE_TIME_GONE).doesNotContain("Welcome, bob!");
+        }
+        new LineClient(server.port()).signIn("bob", CAROLS_PASSWORD).close();
+        try (LineClient late = new LineClient(server.port())) {
+            assertThat(tryPassword(late, "bob", NEW_PASSWORD)).startsWith("! Wrong password.");
+        }
+        assertThat(logged()).anySatisfy(l -> assertThat(l).startsWith("New password after a reset refused: bob"));
+    }
+
+    @Test
+    void anIrcOneTimePasswordWaitingWhileTheNameIsDeletedAndRegisteredAgainCannotTakeTheNewAccount() {
+        register("dave", PASSWORD);
+        String oneTime = oneTimePassword(operator.execute("reset-password dave"));
+        try (IrcClient dave = new IrcClient(server.ircPort().orElseThrow())) {
+            dave.send("NICK dave").send("USER u 0 * :Dave");
+            dave.awaitContaining("You are not signed in");
+            dave.send("PRIVMSG NickServ :IDENTIFY " + oneTime);
+            assertThat(dave.awaitContaining("NOTICE")).contains("Your password was reset by the operator.");
+            assertThat(operator.execute("delete-user dave").ok()).isTrue();
+            register("dave", CAROLS_PASSWORD);
+            dave.send("PRIVMSG NickServ :SET PASSWORD " + NEW_PASSWORD);
+            List<String> rest = dave.readToEnd();
+            assertThat(rest).anySatisfy(l -> assertThat(l).contains(" NOTICE dave :Your one-time password no"
+                    + " longer works"));
+            assertThat(rest.get(rest.size() - 1)).startsWith("ERROR :Closing link:");
+            assertThat(rest).noneMatch(l -> l.contains(" JOIN "));
+        }
+        new LineClient(server.port()).signIn("dave", CAROLS_PASSWORD).close();
+    }
+
+    @Test
+    void deleteUserDisconnectsAnIrcUserWhoLeftTheChannel() {
+        register("erin", PASSWORD);
+        try (IrcClient erin = new IrcClient(server.ircPort().orElseThrow()).signIn("erin", PASSWORD)) {
+            erin.send("PART #switchboard");
+            erin.awaitContaining(" PART #switchboard");
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.users().isEmpty());
+            Reply reply = operator.execute("delete-user erin");
+            assertThat(reply.text()).contains("they were online and are disconnected");
+            erin.send("JOIN #switchboard");
+            List<String> rest = erin.readToEnd();
+            assertThat(rest).anySatisfy(l -> assertThat(l).startsWith("ERROR :")
+                    .contains("Your account was deleted by the operator."));
+            assertThat(rest).noneMatch(l -> l.contains(" JOIN "));
+        }
+    }
+
     @Test
     void clearUsersKeepsAnOwnerOnlyBackupThatRestoreUsersPutsBack() throws Exception {
         register("alice", PASSWORD);
@@ -254,6 +317,21 @@ class AccountsTest extends ServerFixture {
         Reply restored = operator.execute("restore-users");
         assertThat(restored.text()).endsWith(": 1 user(s) back.");
         assertThat(server.accounts()).extracting(AccountInfo::name).containsExactly("bob");
+    }
+
+    @Test
+    void clearUsersOnAnEmptyIdentityFileWritesNoBackupAndRestoreStillPutsTheUsersBack() throws Exception {
+        register("alice", PASSWORD);
+        operator.execute("clear-users");
+        Reply again = operator.execute("clear-users");
+        assertThat(again.ok()).isTrue();
+        assertThat(again.text()).isEqualTo("The identity file is already empty: nothing to clear, and no backup"
+                + " written (restore-users still puts back the newest one).");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.filter(p -> p.getFileName().toString().endsWith(".bak"))).hasSize(1);
+        }
+        assertThat(operator.execute("restore-users").text()).endsWith(": 1 user(s) back.");
+        new LineClient(server.port()).signIn("alice", PASSWORD).close();
     }
 
     @Test
