@@ -2,7 +2,6 @@ package org.switchboard.server;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 import org.switchboard.auth.Authenticator;
 import org.switchboard.auth.Authenticator.PasswordCheck;
@@ -22,16 +21,15 @@ final class PasswordChange {
 
     private final Authenticator auth;
     private final ActivityLog log;
-    private final int minPasswordLength;
     private final String name;
     private final SignIn.Peer peer;
     private Step step = Step.OLD;
-    private char[] chosen;
+    private final PasswordChoice chosen;
 
     PasswordChange(Authenticator auth, ActivityLog log, int minPasswordLength, String name, SignIn.Peer peer) {
         this.auth = auth;
         this.log = log;
-        this.minPasswordLength = minPasswordLength;
+        this.chosen = new PasswordChoice(minPasswordLength, peer);
         this.name = name;
         this.peer = peer;
     }
@@ -89,25 +87,16 @@ final class PasswordChange {
     }
 
     private boolean onNew(String password) {
-        if (password.codePointCount(0, password.length()) < minPasswordLength) {
-            peer.line(Protocol.ERROR_PREFIX + "A password needs at least " + minPasswordLength + " characters.");
-            peer.prompt(Protocol.PROMPT_NEW_PASSWORD);
-            return true;
+        if (chosen.choose(password)) {
+            step = Step.REPEAT;
         }
-        chosen = password.toCharArray();
-        step = Step.REPEAT;
-        peer.prompt(Protocol.PROMPT_REPEAT_PASSWORD);
         return true;
     }
 
     private boolean onRepeat(String repeated) {
-        char[] candidate = chosen;
-        chosen = null;
-        if (!Arrays.equals(candidate, repeated.toCharArray())) {
-            Arrays.fill(candidate, '\0');
+        char[] candidate = chosen.repeat(repeated);
+        if (candidate == null) {
             step = Step.NEW;
-            peer.line(Protocol.ERROR_PREFIX + "The passwords do not match. Choose a password again.");
-            peer.prompt(Protocol.PROMPT_NEW_PASSWORD);
             return true;
         }
         boolean changed;
@@ -129,9 +118,6 @@ final class PasswordChange {
     }
 
     private void forget() {
-        if (chosen != null) {
-            Arrays.fill(chosen, '\0');
-            chosen = null;
-        }
+        chosen.forget();
     }
 }

@@ -65,7 +65,7 @@ final class SignIn {
     private final Function<String, Optional<Ban>> banned;
     private Step step = Step.NAME;
     private String name;
-    private char[] newPassword;
+    private final PasswordChoice newPassword;
     /** The one-time password checked (reset-password): the new password chosen replaces it, not a registration. */
     private PasswordCheck.Reset resetting;
     private int failures;
@@ -80,6 +80,7 @@ final class SignIn {
         this.auth = auth;
         this.log = log;
         this.minPasswordLength = minPasswordLength;
+        this.newPassword = new PasswordChoice(minPasswordLength, peer);
         this.peer = peer;
         this.online = online;
         this.banned = banned;
@@ -225,25 +226,16 @@ final class SignIn {
             peer.prompt(Protocol.PROMPT_NAME);
             return PENDING;
         }
-        if (password.codePointCount(0, password.length()) < minPasswordLength) {
-            peer.line(Protocol.ERROR_PREFIX + "A password needs at least " + minPasswordLength + " characters.");
-            peer.prompt(Protocol.PROMPT_NEW_PASSWORD);
-            return PENDING;
+        if (newPassword.choose(password)) {
+            step = Step.REPEAT_PASSWORD;
         }
-        newPassword = password.toCharArray();
-        step = Step.REPEAT_PASSWORD;
-        peer.prompt(Protocol.PROMPT_REPEAT_PASSWORD);
         return PENDING;
     }
 
     private Outcome onRepeat(String repeated) {
-        char[] candidate = newPassword;
-        newPassword = null;
-        if (!Arrays.equals(candidate, repeated.toCharArray())) {
-            Arrays.fill(candidate, '\0');
+        char[] candidate = newPassword.repeat(repeated);
+        if (candidate == null) {
             step = Step.NEW_PASSWORD;
-            peer.line(Protocol.ERROR_PREFIX + "The passwords do not match. Choose a password again.");
-            peer.prompt(Protocol.PROMPT_NEW_PASSWORD);
             return PENDING;
         }
         if (resetting != null) {
