@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.switchboard.protocol.Names;
 import org.switchboard.protocol.TextFiles;
@@ -362,21 +363,8 @@ public final class IdentityStore {
      * overwritten by the session that was waiting. False when the record is no longer that one.
      */
     public boolean replaceOneTimePassword(String name, String oneTimeHash, String passwordHash) {
-        long made;
-        lock.lock();
-        try {
-            String key = Names.key(name);
-            UserRecord old = users.get(key);
-            if (old == null || !old.oneTimePassword() || !old.passwordHash().equals(oneTimeHash)) {
-                return false;
-            }
-            users.put(key, old.withPassword(passwordHash, false));
-            made = ++version;
-        } finally {
-            lock.unlock();
-        }
-        commit(made);
-        return true;
+        return update(name, old -> old.oneTimePassword() && old.passwordHash().equals(oneTimeHash),
+                old -> old.withPassword(passwordHash, false));
     }
 
     /**
@@ -414,12 +402,17 @@ public final class IdentityStore {
     }
 
     private boolean update(String name, UnaryOperator<UserRecord> change) {
+        return update(name, old -> true, change);
+    }
+
+    /** As {@link #update(String, UnaryOperator)}, only while the record is still as {@code still} says. */
+    private boolean update(String name, Predicate<UserRecord> still, UnaryOperator<UserRecord> change) {
         long made;
         lock.lock();
         try {
             String key = Names.key(name);
             UserRecord old = users.get(key);
-            if (old == null) {
+            if (old == null || !still.test(old)) {
                 return false;
             }
             users.put(key, change.apply(old));
