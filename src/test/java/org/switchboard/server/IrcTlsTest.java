@@ -184,7 +184,7 @@ class IrcTlsTest extends ServerFixture {
             assertThat(plain.readToEnd()).isEmpty();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
         }
-        awaitLog("closed: sent plaintext to the TLS port");
+        TestServer.awaitLog(server, "closed: sent plaintext to the TLS port");
     }
 
     @Test
@@ -197,7 +197,7 @@ class IrcTlsTest extends ServerFixture {
                     "ERROR :Closing link: This port is not encrypted; TLS is on port " + server.ircTlsPort() + ".");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
         }
-        awaitLog("closed: sent a TLS hello to the plain port");
+        TestServer.awaitLog(server, "closed: sent a TLS hello to the plain port");
     }
 
     private void registerOnLine(String name) {
@@ -211,8 +211,4 @@ class IrcTlsTest extends ServerFixture {
         return TlsClients.read(dir.resolve("tls/server.crt"));
     }
 
-    private void awaitLog(String text) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.log().tail(100).stream()
-                .anyMatch(e -> e.message().contains(text)));
-    }
 }

@@ -55,7 +55,7 @@ class TlsHygieneTest extends ServerFixture {
                     // whatever was on its way, until the end
                 }
             }).isInstanceOf(SSLHandshakeException.class).hasMessage("Remote host terminated the handshake");
-            awaitLog("Client alice 127.0.0.1:" + socket.getLocalPort() + " closed: asked to renegotiate TLS; refused");
+            TestServer.awaitLog(server, "Client alice 127.0.0.1:" + socket.getLocalPort() + " closed: asked to renegotiate TLS; refused");
             assertThat(server.log().tail(100)).extracting(LogEntry::message)
                     .noneMatch(m -> m.contains("unexpected error"));
             // the room goes on without alice, and others keep coming in
@@ -176,8 +176,4 @@ class TlsHygieneTest extends ServerFixture {
         return TlsClients.read(dir.resolve("tls/server.crt"));
     }
 
-    private void awaitLog(String text) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.log().tail(100).stream()
-                .anyMatch(e -> e.message().contains(text)));
-    }
 }

@@ -73,7 +73,7 @@ class TlsTest {
             socket.setEnabledCipherSuites(new String[] {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"});
             assertThatThrownBy(socket::startHandshake).isInstanceOf(javax.net.ssl.SSLException.class);
         }
-        awaitLog("closed: TLS handshake failed");
+        TestServer.awaitLog(server, "closed: TLS handshake failed");
     }
 
     @Test
@@ -109,7 +109,7 @@ class TlsTest {
             plain.send("alice");
             assertThat(plain.readToEnd()).isEmpty();
         }
-        awaitLog("closed: sent plaintext to the TLS port");
+        TestServer.awaitLog(server, "closed: sent plaintext to the TLS port");
     }
 
     @Test
@@ -120,7 +120,7 @@ class TlsTest {
             assertThat(plain.readToEnd()).anyMatch(line -> line.endsWith(Protocol.ERROR_PREFIX
                     + "This port is not encrypted; TLS is on port " + server.tlsPort() + "."));
         }
-        awaitLog("closed: sent a TLS hello to the plain port");
+        TestServer.awaitLog(server, "closed: sent a TLS hello to the plain port");
     }
 
     @Test
@@ -132,7 +132,7 @@ class TlsTest {
             socket.setSoTimeout(10_000);
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
         }
-        awaitLog("closed: closed in the middle of the TLS handshake");
+        TestServer.awaitLog(server, "closed: closed in the middle of the TLS handshake");
     }
 
     @Test
@@ -148,7 +148,7 @@ class TlsTest {
             }
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
         }
-        awaitLog("Sign-in timed out");
+        TestServer.awaitLog(server, "Sign-in timed out");
         await().atMost(Duration.ofSeconds(5)).until(() -> server.connections().isEmpty());
     }
 
@@ -199,8 +199,4 @@ class TlsTest {
         return TlsClients.connect(server.tlsPort(), certificate(), protocol);
     }
 
-    private void awaitLog(String text) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.log().tail(100).stream()
-                .anyMatch(e -> e.message().contains(text)));
-    }
 }

@@ -1,9 +1,12 @@
 package org.switchboard.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.switchboard.auth.IdentityFileException;
 import org.switchboard.server.ChatServer;
@@ -50,5 +53,11 @@ public final class TestServer {
             throw new IllegalStateException(e);
         }
         return server;
+    }
+
+    /** Waits (10 s at most) until one of the server's last 100 log lines contains {@code text}. */
+    public static void awaitLog(ChatServer server, String text) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.log().tail(100).stream()
+                .anyMatch(e -> e.message().contains(text)));
     }
 }
