@@ -11,6 +11,7 @@ import org.switchboard.auth.IdentityFileException;
 import org.switchboard.log.LogEntry;
 import org.switchboard.server.ChatServer;
 import org.switchboard.server.DataFolderException;
+import org.switchboard.server.EndpointBindException;
 import org.switchboard.server.Limits;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerState;
@@ -206,7 +207,10 @@ public final class Operator {
                     }
                     return Reply.success("Listening on port " + server.port() + " (" + wanted + " is taken).");
                 } catch (IOException e) {
-                    continue; // taken between the probe and the start: the next one
+                    if (e instanceof EndpointBindException bind && bind.first()) {
+                        continue; // taken between the probe and the start: the next one
+                    }
+                    return cannotStart(e); // another listener's port or the certificate: no port here mends it
                 } catch (IdentityFileException e) {
                     return Reply.failure("Cannot read the identity file: " + e.getMessage(), Reply.Problem.DATA);
                 } catch (DataFolderException e) {
@@ -243,13 +247,28 @@ public final class Operator {
             }
             return Reply.success("Listening on port " + server.port() + ".");
         } catch (IOException e) {
-            // the server has taken the port it tried as its own, so that is the one named
-            return Reply.failure("Cannot listen on port " + server.port() + ": " + e.getMessage(), Reply.Problem.PORT);
+            return cannotStart(e);
         } catch (IdentityFileException e) {
             return Reply.failure("Cannot read the identity file: " + e.getMessage(), Reply.Problem.DATA);
         } catch (DataFolderException e) {
             return Reply.failure(e.getMessage(), Reply.Problem.DATA);
         }
+    }
+
+    /** Why binding the listeners failed, and whether starting on another first port could mend it. */
+    private Reply cannotStart(IOException e) {
+        if (e instanceof TlsException) {
+            return Reply.failure("The TLS certificate cannot be used, so the server did not start: " + e.getMessage(),
+                    Reply.Problem.DATA);
+        }
+        if (e instanceof EndpointBindException bind && !bind.first()) {
+            String option = bind.option();
+            return Reply.failure("Cannot listen on port " + bind.port() + " (" + option + "): "
+                    + bind.getCause().getMessage() + ". Free that port, or start Switchboard again with " + option
+                    + " set to another port, 0 for any free one, or off.", Reply.Problem.OTHER_PORT);
+        }
+        // the server has taken the port it tried as its own, so that is the one named
+        return Reply.failure("Cannot listen on port " + server.port() + ": " + e.getMessage(), Reply.Problem.PORT);
     }
 
     private Reply alreadyRunning() {

@@ -7,8 +7,11 @@ import java.util.List;
  * the program to end ({@code stop}), and, for a start that failed, what stood in its way.
  */
 public record Reply(List<String> lines, boolean ok, boolean exit, Problem problem) {
-    /** What kept a start from happening: the port (another port may do), or the data (it may not). */
-    public enum Problem { NONE, PORT, DATA }
+    /**
+     * What kept a start from happening: the port (starting on another may do), another listener's port
+     * (fixed by its option, so the first port's offers do not mend it), or the data or certificate.
+     */
+    public enum Problem { NONE, PORT, OTHER_PORT, DATA }
 
     public Reply {
         lines = List.copyOf(lines);

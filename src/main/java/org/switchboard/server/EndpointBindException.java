@@ -12,10 +12,15 @@ public final class EndpointBindException extends IOException {
     private final String option;
     private final boolean encrypted;
     private final int port;
+    private final boolean first;
 
-    /** {@code named}: the message starts with the option and the port (for any endpoint but the first). */
-    EndpointBindException(Endpoint endpoint, int port, boolean named, IOException cause) {
-        super((named ? endpoint.option() + " " + port + ": " : "") + cause.getMessage(), cause);
+    /**
+     * {@code first}: the endpoint is the server's first, the one {@code start(port)} moves; for any other
+     * the message starts with the option and the port.
+     */
+    EndpointBindException(Endpoint endpoint, int port, boolean first, IOException cause) {
+        super((first ? "" : endpoint.option() + " " + port + ": ") + cause.getMessage(), cause);
+        this.first = first;
         this.endpoint = endpoint.name();
         this.option = endpoint.option();
         this.encrypted = endpoint.encrypted();
@@ -47,6 +52,14 @@ public final class EndpointBindException extends IOException {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Whether it is the server's first endpoint, whose port {@code ChatServer.start(port)} chooses; another
+     * endpoint's port is fixed by its option, so starting on another first port does not mend it.
+     */
+    public boolean first() {
+        return first;
     }
 
     /** Whether the port is taken by another program (rather than, say, not allowed). */

@@ -110,7 +110,7 @@ final class Endpoints {
             } catch (IOException e) {
                 log.error(failure + acceptor.port() + " (" + acceptor.endpoint().option() + "): " + e.getMessage());
                 unbindAll();
-                throw new EndpointBindException(acceptor.endpoint(), acceptor.port(), acceptor != acceptors.getFirst(), e);
+                throw new EndpointBindException(acceptor.endpoint(), acceptor.port(), acceptor == acceptors.getFirst(), e);
             }
         }
     }

@@ -6,12 +6,16 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.switchboard.log.LogLevel;
 import org.switchboard.server.ChatServer;
 import org.switchboard.server.ServerEvent;
 import org.switchboard.server.ServerState;
+import org.switchboard.server.TlsFiles;
 import org.switchboard.support.LineClient;
 import org.switchboard.support.ServerFixture;
 import org.switchboard.support.TestServer;
@@ -110,6 +114,53 @@ class PanelCommandsTest extends ServerFixture {
                 client.register("fern", PASSWORD);
             }
         }
+    }
+
+    @Test
+    void anotherListenersTakenPortIsNamedWithItsOptionAndNoOtherFirstPortIsTried() throws IOException {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int ircPort = taken.getLocalPort();
+            server = new ChatServer(TestServer.config(dir).ircPort(ircPort).build());
+            Operator operator = new Operator(server);
+
+            Reply first = operator.start();
+            assertThat(first.ok()).isFalse();
+            assertThat(first.problem()).isEqualTo(Reply.Problem.OTHER_PORT);
+            assertThat(first.text()).startsWith("Cannot listen on port " + ircPort + " (--irc-port): ")
+                    .endsWith("start Switchboard again with --irc-port set to another port, 0 for any free one, or off.");
+
+            // moving the line port would not mend the IRC port: one try, not a hundred
+            long errorsBefore = errorCount();
+            Reply search = operator.startOnFreePortAfter(40_000);
+            assertThat(search.problem()).isEqualTo(Reply.Problem.OTHER_PORT);
+            assertThat(search.text()).isEqualTo(first.text());
+            assertThat(errorCount() - errorsBefore).isEqualTo(1);
+            assertThat(server.state()).isEqualTo(ServerState.STOPPED);
+
+            taken.close();
+            assertThat(operator.start().ok()).isTrue();
+            assertThat(server.ircPort()).hasValue(ircPort);
+        }
+    }
+
+    @Test
+    void anUnusableCertificateIsNotOfferedAnotherPort() throws IOException {
+        Path cert = Files.writeString(dir.resolve("cert.pem"), "hello\n");
+        server = new ChatServer(TestServer.config(dir).tls(new TlsFiles(cert, cert, null, null, dir)).build());
+        Operator operator = new Operator(server);
+
+        Reply reply = operator.start();
+        assertThat(reply.ok()).isFalse();
+        assertThat(reply.problem()).isEqualTo(Reply.Problem.DATA);
+        assertThat(reply.text()).startsWith("The TLS certificate cannot be used, so the server did not start: ")
+                .contains("cert.pem");
+        assertThat(operator.startOnFreePortAfter(40_000).problem()).isEqualTo(Reply.Problem.DATA);
+        assertThat(server.state()).isEqualTo(ServerState.STOPPED);
+    }
+
+    private long errorCount() {
+        return server.log().tail(1_000).stream().filter(e -> e.level() == LogLevel.ERROR).count();
     }
 
     @Test
