@@ -15,9 +15,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.switchboard.auth.IdentityFileException;
 import org.switchboard.auth.IdentityStore;
 import org.switchboard.auth.UserRecord;
@@ -77,10 +79,12 @@ public final class AccountAdmin {
         if (data == null) {
             return List.of();
         }
+        Set<String> online = connections.snapshot().stream().filter(AccountAdmin::signedIn)
+                .map(c -> Names.key(c.name())).collect(Collectors.toSet());
         return data.users().all().stream()
                 .sorted(Comparator.comparing(user -> Names.key(user.name())))
                 .map(user -> new AccountInfo(user.name(), user.registered(), user.lastSeen(),
-                        user.tokenHashes().size(), data.room().find(user.name()).isPresent(),
+                        user.tokenHashes().size(), online.contains(Names.key(user.name())),
                         data.bans().nameBan(user.name()).orElse(null)))
                 .toList();
     }
@@ -244,10 +248,18 @@ public final class AccountAdmin {
      * Closes every connection signed in as {@code name}, as a ban does: not only the room's members, but an
      * IRC client that left the channel (PART) and keeps its session, or one signed in and not joined yet.
      */
+    /**
+     * Whether a connection is a signed-in user's that is not ending: in the room or out of it (an IRC
+     * client that sent PART), not one its user has just quit.
+     */
+    private static boolean signedIn(Connection connection) {
+        return connection.name() != null && !connection.closing();
+    }
+
     private boolean disconnect(String name, String message) {
         boolean any = false;
         for (Connection connection : connections.snapshot()) {
-            if (connection.name() != null && Names.key(connection.name()).equals(Names.key(name))) {
+            if (signedIn(connection) && Names.key(connection.name()).equals(Names.key(name))) {
                 connection.close(new CloseCause.Told(message));
                 any = true;
             }

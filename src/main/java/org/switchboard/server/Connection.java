@@ -205,6 +205,11 @@ final class Connection implements Member, FrontEnd.Link, Runnable {
         }
     }
 
+    /** Whether the connection is ending: a cause has been given (its client may still be reading). */
+    boolean closing() {
+        return cause.get() != null;
+    }
+
     /**
      * Ends the connection, from any thread; the first cause wins and later ones do nothing. The client
      * is told (where the cause says something), the user leaves the room at once (whoever kicked sees

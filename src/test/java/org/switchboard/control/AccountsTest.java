@@ -249,6 +249,9 @@ class AccountsTest extends ServerFixture {
             erin.send("PART #switchboard");
             erin.awaitContaining(" PART #switchboard");
             await().atMost(Duration.ofSeconds(5)).until(() -> server.users().isEmpty());
+            // out of the room but still signed in: online all the same
+            assertThat(server.accounts()).singleElement().satisfies(a -> assertThat(a.online()).isTrue());
+            assertThat(operator.execute("accounts").lines().get(0)).isEqualTo("1 account, 1 online:");
             Reply reply = operator.execute("delete-user erin");
             assertThat(reply.text()).contains("they were online and are disconnected");
             erin.send("JOIN #switchboard");
