@@ -15,7 +15,8 @@ public final class Authenticator {
 
     /** What a password sign-in came to. */
     public sealed interface PasswordCheck {
-        record Accepted() implements PasswordCheck { }
+        /** The right password; {@code passwordHash} is the hash it was checked against. */
+        record Accepted(String passwordHash) implements PasswordCheck { }
 
         /**
          * The operator's one-time password, right: it signs in only to choose a new password, which
@@ -87,15 +88,20 @@ public final class Authenticator {
         if (right) {
             throttle.succeeded(name);
             return user.get().oneTimePassword()
-                    ? new PasswordCheck.Reset(user.get().passwordHash()) : new PasswordCheck.Accepted();
+                    ? new PasswordCheck.Reset(user.get().passwordHash())
+                    : new PasswordCheck.Accepted(user.get().passwordHash());
         }
         return new PasswordCheck.Wrong(throttle.failed(name));
     }
 
-    /** The user's own new password ({@code /passwd}); wipes the array. False for an unknown name. */
-    public boolean changePassword(String name, char[] password) {
+    /**
+     * The user's own new password ({@code /passwd}), set only if the record still has the password
+     * {@code checked} accepted (not changed, reset, deleted or registered afresh meanwhile); wipes the
+     * array. False when it has not.
+     */
+    public boolean changePassword(String name, PasswordCheck.Accepted checked, char[] password) {
         try {
-            return store.setPassword(name, hasher.hash(password), false);
+            return store.replacePassword(name, checked.passwordHash(), hasher.hash(password));
         } finally {
             PasswordHasher.wipe(password);
         }
@@ -108,7 +114,7 @@ public final class Authenticator {
      */
     public boolean replaceOneTimePassword(String name, PasswordCheck.Reset reset, char[] password) {
         try {
-            return store.replaceOneTimePassword(name, reset.oneTimeHash(), hasher.hash(password));
+            return store.replacePassword(name, reset.oneTimeHash(), hasher.hash(password));
         } finally {
             PasswordHasher.wipe(password);
         }

@@ -356,15 +356,16 @@ public final class IdentityStore {
     }
 
     /**
-     * The user's own password in place of the operator's one-time password, but only if the record is
-     * still that one-time password: {@code oneTimeHash} is the hash the sign-in checked. A check and a
-     * set under one lock, because between the sign-in and the new password the operator may have deleted
-     * the user, reset them again, or someone may have registered the name afresh; none of these may be
-     * overwritten by the session that was waiting. False when the record is no longer that one.
+     * The user's own password in place of the one a sign-in or {@code /passwd} just checked, but only if
+     * the record still holds it: {@code checkedHash} is the hash that was checked (the operator's
+     * one-time password's, or the user's own). A check and a set under one lock, because meanwhile the
+     * operator may have deleted the user or reset them, someone may have registered the name afresh, or
+     * the password may have been changed; none of these may be overwritten by the session that was
+     * waiting. Every hash has its own salt, so an equal hash is the same record's same password. False
+     * when the record is no longer that one.
      */
-    public boolean replaceOneTimePassword(String name, String oneTimeHash, String passwordHash) {
-        return update(name, old -> old.oneTimePassword() && old.passwordHash().equals(oneTimeHash),
-                old -> old.withPassword(passwordHash, false));
+    public boolean replacePassword(String name, String checkedHash, String passwordHash) {
+        return update(name, old -> old.passwordHash().equals(checkedHash), old -> old.withPassword(passwordHash, false));
     }
 
     /**

@@ -25,6 +25,8 @@ final class PasswordChange {
     private final SignIn.Peer peer;
     private Step step = Step.OLD;
     private final PasswordChoice chosen;
+    /** The old password's check, once right: the new one replaces only the record it was checked on. */
+    private PasswordCheck.Accepted checked;
 
     PasswordChange(Authenticator auth, ActivityLog log, int minPasswordLength, String name, SignIn.Peer peer) {
         this.auth = auth;
@@ -67,10 +69,17 @@ final class PasswordChange {
 
     private boolean onOld(String old) {
         PasswordCheck check = auth.signIn(name, old.toCharArray());
-        if (check instanceof PasswordCheck.Accepted || check instanceof PasswordCheck.Reset) {
+        if (check instanceof PasswordCheck.Accepted accepted) {
+            checked = accepted;
             step = Step.NEW;
             peer.prompt(Protocol.PROMPT_NEW_PASSWORD);
             return true;
+        }
+        if (check instanceof PasswordCheck.Reset) {
+            // the operator reset it since this session signed in: only a new sign-in may replace it
+            peer.line(Protocol.ERROR_PREFIX + "That is a one-time password from the operator: sign in again with it"
+                    + " to choose your new password. " + Protocol.PASSWORD_NOT_CHANGED);
+            return false;
         }
         if (check instanceof PasswordCheck.Locked locked) {
             peer.line(Protocol.ERROR_PREFIX + "Too many wrong passwords: '" + name + "' is locked for "
@@ -101,7 +110,7 @@ final class PasswordChange {
         }
         boolean changed;
         try {
-            changed = auth.changePassword(name, candidate);
+            changed = auth.changePassword(name, checked, candidate);
         } catch (UncheckedIOException e) {
             log.warn("New password of " + name + " from " + peer.address() + " not saved: " + e.getMessage());
             peer.line(Protocol.ERROR_PREFIX + "The server cannot save your new password right now; try again later. "
@@ -109,7 +118,8 @@ final class PasswordChange {
             return false;
         }
         if (!changed) {
-            peer.line(Protocol.ERROR_PREFIX + "Your name is no longer registered. " + Protocol.PASSWORD_NOT_CHANGED);
+            peer.line(Protocol.ERROR_PREFIX + (auth.find(name).isEmpty() ? "Your name is no longer registered. "
+                    : "Your password was changed or reset while you typed. ") + Protocol.PASSWORD_NOT_CHANGED);
             return false;
         }
         log.info("Password changed: " + name + " from " + peer.address() + " (/passwd)");

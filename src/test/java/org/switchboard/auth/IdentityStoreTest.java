@@ -251,21 +251,24 @@ class IdentityStoreTest {
     }
 
     @Test
-    void aOneTimePasswordIsReplacedOnlyWhileTheRecordStillHoldsTheHashThatWasChecked() throws Exception {
+    void aPasswordIsReplacedOnlyWhileTheRecordStillHoldsTheHashThatWasChecked() throws Exception {
         IdentityStore store = IdentityStore.open(dir.resolve("users.txt"));
         store.register("bob", "own-hash");
-        assertThat(store.replaceOneTimePassword("bob", "own-hash", "new")).as("not a one-time password").isFalse();
+        assertThat(store.replacePassword("bob", "own-hash", "own-new")).as("the user's own, still there").isTrue();
+        assertThat(store.replacePassword("bob", "own-hash", "other")).as("changed since").isFalse();
+        assertThat(store.find("bob").orElseThrow().passwordHash()).isEqualTo("own-new");
         store.setPassword("bob", "first-reset", true);
+        assertThat(store.replacePassword("bob", "own-new", "other")).as("reset since /passwd checked").isFalse();
         store.setPassword("bob", "second-reset", true);
-        assertThat(store.replaceOneTimePassword("bob", "first-reset", "new")).as("reset again since").isFalse();
+        assertThat(store.replacePassword("bob", "first-reset", "new")).as("reset again since").isFalse();
         store.delete("bob");
         store.register("bob", "carols-hash");
-        assertThat(store.replaceOneTimePassword("bob", "second-reset", "new")).as("registered afresh").isFalse();
+        assertThat(store.replacePassword("bob", "second-reset", "new")).as("registered afresh").isFalse();
         assertThat(store.find("bob").orElseThrow().passwordHash()).isEqualTo("carols-hash");
         store.setPassword("bob", "third-reset", true);
-        assertThat(store.replaceOneTimePassword("BOB", "third-reset", "new")).isTrue();
+        assertThat(store.replacePassword("BOB", "third-reset", "new")).isTrue();
         assertThat(store.find("bob").orElseThrow()).extracting(UserRecord::passwordHash, UserRecord::oneTimePassword)
                 .containsExactly("new", false);
-        assertThat(store.replaceOneTimePassword("bob", "third-reset", "newer")).as("used up").isFalse();
+        assertThat(store.replacePassword("bob", "third-reset", "newer")).as("used up").isFalse();
     }
 }
