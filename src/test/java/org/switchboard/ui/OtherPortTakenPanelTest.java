@@ -4,45 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerState;
-import org.switchboard.support.TestServer;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * When a port other than the first is taken (here the IRC one), the panel names it and its option and
  * does not offer a free first port, which would not mend it; Start tries again once it is freed.
  */
-@ExtendWith(ApplicationExtension.class)
-class OtherPortTakenPanelTest {
-    @TempDir
-    Path dir;
-    ServerSocket squatter;
-    ControlPanel panel;
+class OtherPortTakenPanelTest extends PortSquatterPanelTest {
+    @Override
+    ServerConfig.Builder withTaken(ServerConfig.Builder config, int port) {
+        return config.ircPort(port);
+    }
 
     @Start
     void start(Stage stage) throws IOException {
-        squatter = new ServerSocket();
-        squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        panel = new ControlPanel(TestServer.config(dir).ircPort(squatter.getLocalPort()).build());
-        panel.show(stage, () -> { });
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        ControlPanelTest.closeWholly(panel);
-        squatter.close();
+        open(stage);
     }
 
     @Test

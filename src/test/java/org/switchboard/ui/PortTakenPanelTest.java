@@ -5,47 +5,31 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.control.Operator;
+import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerState;
 import org.switchboard.support.LineClient;
 import org.switchboard.support.TestServer;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The panel opens even when its port is taken, says so, and starts on a free port or a typed one. */
-@ExtendWith(ApplicationExtension.class)
-class PortTakenPanelTest {
+class PortTakenPanelTest extends PortSquatterPanelTest {
     static final Duration PATIENCE = Duration.ofSeconds(15);
 
-    @TempDir
-    Path dir;
-    ServerSocket squatter;
-    ControlPanel panel;
+    @Override
+    ServerConfig.Builder withTaken(ServerConfig.Builder config, int port) {
+        return config.port(port);
+    }
 
     @Start
     void start(Stage stage) throws IOException {
-        squatter = new ServerSocket();
-        squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        panel = new ControlPanel(TestServer.config(dir).port(squatter.getLocalPort()).build());
-        panel.show(stage, () -> { });
-    }
-
-    /** Closes the whole panel as the window would (server, worker and status poller), not just the server. */
-    @AfterEach
-    void stop() throws Exception {
-        ControlPanelTest.closeWholly(panel);
-        squatter.close();
+        open(stage);
     }
 
     void awaitBanner(FxRobot robot) {
