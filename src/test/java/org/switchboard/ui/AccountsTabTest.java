@@ -8,7 +8,6 @@ import static org.switchboard.ui.ControlPanelTest.button;
 import static org.switchboard.ui.ControlPanelTest.fx;
 import static org.switchboard.ui.ControlPanelTest.table;
 
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -17,43 +16,22 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.protocol.Protocol;
 import org.switchboard.server.AccountInfo;
-import org.switchboard.server.ServerState;
 import org.switchboard.support.LineClient;
 import org.switchboard.support.TestServer;
 import org.switchboard.ui.model.BanPreset;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The panel's Accounts tab on headless Monocle, over a real server with real socket clients. */
-@ExtendWith(ApplicationExtension.class)
-class AccountsTabTest {
+class AccountsTabTest extends PanelTest {
     static final String PASSWORD = TestServer.PASSWORD;
-
-    @TempDir
-    Path dir;
-    ControlPanel panel;
 
     @Start
     void start(Stage window) {
-        panel = new ControlPanel(TestServer.config(dir).build());
-        panel.show(window, () -> { });
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        ControlPanelTest.closeWholly(panel);
-    }
-
-    int port() {
-        await().atMost(PATIENCE).until(() -> panel.server().state() == ServerState.LISTENING);
-        return panel.server().port();
+        open(window, TestServer.config(dir));
     }
 
     private void register(String name) {

@@ -8,51 +8,29 @@ import static org.switchboard.ui.ControlPanelTest.openContextMenu;
 import static org.switchboard.ui.ControlPanelTest.table;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.auth.Ban;
 import org.switchboard.chat.MemberInfo;
 import org.switchboard.protocol.Protocol;
-import org.switchboard.server.ServerState;
 import org.switchboard.support.LineClient;
 import org.switchboard.support.TestServer;
 import org.switchboard.ui.model.BanPreset;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Ban… and Mute… on the users' context menu, and the Bans tab, on a real server with real clients. */
-@ExtendWith(ApplicationExtension.class)
-class BansTabTest {
+class BansTabTest extends PanelTest {
     static final String PASSWORD = TestServer.PASSWORD;
-
-    @TempDir
-    Path dir;
-    ControlPanel panel;
 
     @Start
     void start(Stage window) {
-        panel = new ControlPanel(TestServer.config(dir).build());
-        panel.show(window, () -> { });
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        ControlPanelTest.closeWholly(panel);
-    }
-
-    int port() {
-        await().atMost(ControlPanelTest.PATIENCE).until(() -> panel.server().state() == ServerState.LISTENING);
-        return panel.server().port();
+        open(window, TestServer.config(dir));
     }
 
     @SuppressWarnings("unchecked")

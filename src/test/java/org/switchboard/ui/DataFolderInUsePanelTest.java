@@ -3,28 +3,20 @@ package org.switchboard.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.server.ChatServer;
 import org.switchboard.server.ServerState;
 import org.switchboard.support.LineClient;
 import org.switchboard.support.TestServer;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The panel opened beside a server that holds its data folder says so, offers no port, and writes nothing. */
-@ExtendWith(ApplicationExtension.class)
-class DataFolderInUsePanelTest {
-    @TempDir
-    Path dir;
+class DataFolderInUsePanelTest extends PanelTest {
     ChatServer running;
-    ControlPanel panel;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -32,13 +24,11 @@ class DataFolderInUsePanelTest {
         try (LineClient alpha = new LineClient(running.port())) {
             alpha.register("alpha", TestServer.PASSWORD);
         }
-        panel = new ControlPanel(TestServer.config(dir).build());
-        panel.show(stage, () -> { });
+        open(stage, TestServer.config(dir));
     }
 
     @AfterEach
-    void stop() throws Exception {
-        ControlPanelTest.closeWholly(panel);
+    void stopTheOther() {
         running.close();
     }
 

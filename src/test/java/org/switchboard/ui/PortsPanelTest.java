@@ -6,7 +6,6 @@ import static org.switchboard.ui.ControlPanelTest.PATIENCE;
 import static org.switchboard.ui.ControlPanelTest.awaitFx;
 import static org.switchboard.ui.ControlPanelTest.fx;
 
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -19,42 +18,22 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.layout.HBox;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.chat.MemberInfo;
-import org.switchboard.server.ServerState;
 import org.switchboard.support.IrcClient;
 import org.switchboard.support.LineClient;
 import org.switchboard.support.TestServer;
 import org.switchboard.support.TlsClients;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The panel's ports readout, the users' protocols and the Limits dialog's IRC settings, on headless Monocle. */
-@ExtendWith(ApplicationExtension.class)
-class PortsPanelTest {
+class PortsPanelTest extends PanelTest {
     static final String PASSWORD = TestServer.PASSWORD;
-
-    @TempDir
-    Path dir;
-    ControlPanel panel;
 
     @Start
     void start(Stage window) {
-        panel = new ControlPanel(TestServer.config(dir).ircChannel("#lobby").build());
-        panel.show(window, () -> { });
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        ControlPanelTest.closeWholly(panel);
-    }
-
-    private void listening() {
-        await().atMost(PATIENCE).until(() -> panel.server().state() == ServerState.LISTENING);
+        open(window, TestServer.config(dir).ircChannel("#lobby"));
     }
 
     private java.security.cert.X509Certificate certificate() throws Exception {
@@ -68,7 +47,7 @@ class PortsPanelTest {
 
     @Test
     void theReadoutNamesEveryPortAndWhichAreEncrypted(FxRobot robot) {
-        listening();
+        awaitListening();
         String expectedPlain = panel.server().port() + " line · plain";
         String expectedTls = panel.server().tlsPort() + " line+TLS · encrypted";
         String expectedIrc = panel.server().ircPort().orElseThrow() + " IRC · plain";
@@ -89,7 +68,7 @@ class PortsPanelTest {
 
     @Test
     void copyPutsTheWholeFingerprintOnTheClipboard(FxRobot robot) {
-        listening();
+        awaitListening();
         String fingerprint = panel.server().tlsFingerprint();
         assertThat(fingerprint).startsWith("SHA256:");
         TextField field = robot.lookup("#fingerprintField").queryAs(TextField.class);
@@ -110,7 +89,7 @@ class PortsPanelTest {
 
     @Test
     void theUsersTableSaysWhatEachUserConnectsWith(FxRobot robot) throws Exception {
-        listening();
+        awaitListening();
         TableView<MemberInfo> users = ControlPanelTest.table(robot, "#usersTable");
         try (LineClient alice = new LineClient(panel.server().port()).register("alice", PASSWORD);
              LineClient bob = TlsClients.connect(panel.server().tlsPort(), certificate()).register("bob", PASSWORD);
@@ -131,7 +110,7 @@ class PortsPanelTest {
 
     @Test
     void theLimitsDialogShowsTheIrcSettingsReadOnlyWithWhy(FxRobot robot) {
-        listening();
+        awaitListening();
         robot.clickOn("#stopButton");
         awaitFx(() -> !robot.lookup("#limitsButton").queryButton().isDisabled());
         robot.clickOn("#limitsButton");

@@ -3,35 +3,20 @@ package org.switchboard.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.nio.file.Path;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.support.TestServer;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The window's icon: the one of assets/, in every size rendered from its SVG. */
-@ExtendWith(ApplicationExtension.class)
-class WindowIconTest {
-    @TempDir
-    Path dir;
-    ControlPanel panel;
+class WindowIconTest extends PanelTest {
     Stage stage;
 
     @Start
     void start(Stage window) {
         stage = window;
-        panel = new ControlPanel(TestServer.config(dir).build());
-        panel.show(stage, () -> { });
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        ControlPanelTest.closeWholly(panel);
+        open(stage, TestServer.config(dir));
     }
 
     @Test
