@@ -40,6 +40,21 @@ class AccountsTest extends ServerFixture {
         }
     }
 
+    /** An IRC client that has given NICK, USER and NickServ IDENTIFY with a one-time password, and was told so. */
+    private IrcClient identifiedWithOneTimePassword(String name, String oneTime) {
+        IrcClient client = new IrcClient(server.ircPort().orElseThrow());
+        try {
+            client.send("NICK " + name).send("USER u 0 * :" + name);
+            client.awaitContaining("You are not signed in");
+            client.send("PRIVMSG NickServ :IDENTIFY " + oneTime);
+            assertThat(client.awaitContaining("NOTICE")).contains("Your password was reset by the operator.");
+            return client;
+        } catch (RuntimeException | AssertionError e) {
+            client.close();
+            throw e;
+        }
+    }
+
     /** The name prompt, the name, the password: what the server answers first. */
     private static String tryPassword(LineClient client, String name, String password) {
         client.expectPrompt(Protocol.PROMPT_NAME);
@@ -182,11 +197,7 @@ class AccountsTest extends ServerFixture {
     void anIrcClientIdentifyingWithTheOneTimePasswordIsNotLetIntoTheChannel() {
         register("dave", PASSWORD);
         String oneTime = oneTimePassword(operator.execute("reset-password dave"));
-        try (IrcClient dave = new IrcClient(server.ircPort().orElseThrow())) {
-            dave.send("NICK dave").send("USER u 0 * :Dave");
-            dave.awaitContaining("You are not signed in");
-            dave.send("PRIVMSG NickServ :IDENTIFY " + oneTime);
-            assertThat(dave.awaitContaining("NOTICE")).contains("Your password was reset by the operator.");
+        try (IrcClient dave = identifiedWithOneTimePassword("dave", oneTime)) {
             dave.send("JOIN #switchboard");
             assertThat(dave.awaitNumeric("451")).contains("SET PASSWORD");
             dave.send("PRIVMSG NickServ :SET PASSWORD short");
@@ -225,11 +236,7 @@ class AccountsTest extends ServerFixture {
     void anIrcOneTimePasswordWaitingWhileTheNameIsDeletedAndRegisteredAgainCannotTakeTheNewAccount() {
         register("dave", PASSWORD);
         String oneTime = oneTimePassword(operator.execute("reset-password dave"));
-        try (IrcClient dave = new IrcClient(server.ircPort().orElseThrow())) {
-            dave.send("NICK dave").send("USER u 0 * :Dave");
-            dave.awaitContaining("You are not signed in");
-            dave.send("PRIVMSG NickServ :IDENTIFY " + oneTime);
-            assertThat(dave.awaitContaining("NOTICE")).contains("Your password was reset by the operator.");
+        try (IrcClient dave = identifiedWithOneTimePassword("dave", oneTime)) {
             assertThat(operator.execute("delete-user dave").ok()).isTrue();
             register("dave", CAROLS_PASSWORD);
             dave.send("PRIVMSG NickServ :SET PASSWORD " + NEW_PASSWORD);
