@@ -245,10 +245,6 @@ public final class AccountAdmin {
     }
 
     /**
-     * Closes every connection signed in as {@code name}, as a ban does: not only the room's members, but an
-     * IRC client that left the channel (PART) and keeps its session, or one signed in and not joined yet.
-     */
-    /**
      * Whether a connection is a signed-in user's that is not ending: in the room or out of it (an IRC
      * client that sent PART), not one its user has just quit.
      */
@@ -256,6 +252,10 @@ public final class AccountAdmin {
         return connection.name() != null && !connection.closing();
     }
 
+    /**
+     * Closes every connection signed in as {@code name}, as a ban does: not only the room's members, but an
+     * IRC client that left the channel (PART) and keeps its session, or one signed in and not joined yet.
+     */
     private boolean disconnect(String name, String message) {
         boolean any = false;
         for (Connection connection : connections.snapshot()) {
