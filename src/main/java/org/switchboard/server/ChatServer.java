@@ -69,7 +69,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
         this.log = new ActivityLog(config.logFile(), LOG_MEMORY_LINES, clock);
         this.tls = new ServerTls(config, log);
         this.events = new ServerEvents(log);
-        this.connections = new Connections(config, log);
+        this.connections = new Connections(config, log, new TlsRefusals(tls));
         this.endpoints = new Endpoints(config, clock.getZone(), log,
                 (client, endpoint) -> connections.admit(client, endpoint, this::connect));
         this.accounts = new AccountAdmin(() -> data, this::openData, connections, this::config, log, clock);

@@ -41,6 +41,7 @@ final class Connections {
 
     private final ActivityLog log;
     private final ThreadFactory readers;
+    private final TlsRefusals tlsRefusals;
     private final Set<Connection> live = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private volatile ServerConfig config;
@@ -48,9 +49,13 @@ final class Connections {
     /** The bans whose addresses are refused at the door; null until the server's data is open. */
     private volatile BanList bans;
 
-    /** The connections of a server with {@code config}: their reader threads virtual, or platform ones. */
-    Connections(ServerConfig config, ActivityLog log) {
+    /**
+     * The connections of a server with {@code config}: their reader threads virtual, or platform ones;
+     * {@code tls} tells the refused clients of its TLS ports why.
+     */
+    Connections(ServerConfig config, ActivityLog log, TlsRefusals tls) {
         this.log = log;
+        this.tlsRefusals = tls;
         this.readers = config.threads() == ThreadKind.VIRTUAL
                 ? Thread.ofVirtual().name("client-", 1).factory()
                 : Thread.ofPlatform().name("client-", 1).daemon(true).stackSize(256 * 1024).factory();
@@ -204,10 +209,17 @@ final class Connections {
         }
     }
 
-    /** Says why on a fresh (still blocking) channel, in its endpoint's protocol, then closes it. */
-    private static void refuse(SocketChannel client, Endpoint endpoint, String reason) {
-        byte[] said = endpoint.name().equals(Endpoints.IRC) ? IrcFormat.error(reason)
+    /**
+     * Says why on a fresh (still blocking) channel, in its endpoint's protocol and over TLS on a TLS port,
+     * then closes it.
+     */
+    private void refuse(SocketChannel client, Endpoint endpoint, String reason) {
+        byte[] said = endpoint.name().startsWith(Endpoints.IRC) ? IrcFormat.error(reason)
                 : Protocol.lineBytes(Protocol.ERROR_PREFIX + reason);
+        if (endpoint.encrypted()) {
+            tlsRefusals.tell(client, said);
+            return;
+        }
         try {
             client.write(ByteBuffer.wrap(said));
         } catch (IOException e) {

@@ -1,9 +1,12 @@
 package org.switchboard.server;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
 import org.switchboard.log.ActivityLog;
 
 /**
@@ -13,7 +16,7 @@ import org.switchboard.log.ActivityLog;
  * {@link #fingerprint} null) when the server has no TLS endpoint.
  *
  * <p>Threads: {@link #load}, {@link #watch} and {@link #unwatch} under the lifecycle lock; the watch on
- * the server's scheduler; {@link #engine} on acceptor threads; {@link #reload} on the operator's thread.
+ * the server's scheduler; {@link #engine} on acceptor threads, {@link #over} on a refusal's thread; {@link #reload} on the operator's thread.
  */
 final class ServerTls {
     /** How often the certificate's files are looked at for a renewal (Let's Encrypt renews every 60-90 days). */
@@ -59,6 +62,11 @@ final class ServerTls {
     /** A server-side engine for a new connection, with the certificate in service now. */
     SSLEngine engine() {
         return context.engine();
+    }
+
+    /** A server-side TLS socket over an accepted, blocking one, with the certificate in service now. */
+    SSLSocket over(Socket plain) throws IOException {
+        return context.over(plain);
     }
 
     /** The fingerprint of the certificate in service; null without TLS or before the first start. */

@@ -1,6 +1,7 @@
 package org.switchboard.server;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The server side of TLS: the certificate in service and the engines made from it. {@link #reload}
@@ -92,10 +94,24 @@ final class TlsContext {
     SSLEngine engine() {
         SSLEngine engine = current.context().createSSLEngine();
         engine.setUseClientMode(false);
-        String[] enabled = Arrays.stream(engine.getSupportedProtocols()).filter(PROTOCOLS::contains)
-                .toArray(String[]::new);
-        engine.setEnabledProtocols(enabled);
+        engine.setEnabledProtocols(enabled(engine.getSupportedProtocols()));
         return engine;
+    }
+
+    /**
+     * A server-side TLS socket over an accepted, blocking one (closing it closes that one), for a short
+     * exchange outside the pipeline: telling a refused client why.
+     */
+    SSLSocket over(Socket plain) throws IOException {
+        SSLSocket socket = (SSLSocket) current.context().getSocketFactory()
+                .createSocket(plain, null, plain.getPort(), true);
+        socket.setUseClientMode(false);
+        socket.setEnabledProtocols(enabled(socket.getSupportedProtocols()));
+        return socket;
+    }
+
+    private static String[] enabled(String[] supported) {
+        return Arrays.stream(supported).filter(PROTOCOLS::contains).toArray(String[]::new);
     }
 
     private static InService inService(TlsCredentials credentials) throws TlsException {
