@@ -214,7 +214,7 @@ final class Connections {
      * then closes it.
      */
     private void refuse(SocketChannel client, Endpoint endpoint, String reason) {
-        byte[] said = endpoint.name().startsWith(Endpoints.IRC) ? IrcFormat.error(reason)
+        byte[] said = endpoint.irc() ? IrcFormat.error(reason)
                 : Protocol.lineBytes(Protocol.ERROR_PREFIX + reason);
         if (endpoint.encrypted()) {
             tlsRefusals.tell(client, said);

@@ -26,8 +26,13 @@ record Endpoint(String name, InetAddress bind, int port, Connection.FrontEndFact
      * endpoints start with ({@code chat}, {@code chat-tls}; {@code irc}, and an {@code irc-...} twin).
      */
     String protocolName() {
-        String protocol = name.startsWith(Endpoints.IRC) ? "IRC" : name.startsWith("echo") ? "echo" : "line";
+        String protocol = irc() ? "IRC" : name.startsWith("echo") ? "echo" : "line";
         return encrypted ? protocol + "+TLS" : protocol;
+    }
+
+    /** Whether its clients speak IRC, plain or over TLS ({@code irc}, {@code irc-tls}). */
+    boolean irc() {
+        return name.startsWith(Endpoints.IRC);
     }
 
     Endpoint withPort(int newPort) {

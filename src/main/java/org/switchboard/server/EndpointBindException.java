@@ -13,6 +13,7 @@ public final class EndpointBindException extends IOException {
     private final boolean encrypted;
     private final int port;
     private final boolean first;
+    private final boolean irc;
 
     /**
      * {@code first}: the endpoint is the server's first, the one {@code start(port)} moves; for any other
@@ -22,6 +23,7 @@ public final class EndpointBindException extends IOException {
         super((first ? "" : endpoint.option() + " " + port + ": ") + cause.getMessage(), cause);
         this.first = first;
         this.endpoint = endpoint.name();
+        this.irc = endpoint.irc();
         this.option = endpoint.option();
         this.encrypted = endpoint.encrypted();
         this.port = port;
@@ -42,7 +44,7 @@ public final class EndpointBindException extends IOException {
 
     /** Whether it is an IRC endpoint, plain or over TLS. */
     public boolean irc() {
-        return Endpoints.IRC.equals(endpoint) || Endpoints.IRC_TLS.equals(endpoint);
+        return irc;
     }
 
     /** Whether it is a TLS endpoint. */
