@@ -49,8 +49,11 @@ public final class ChatServer implements ServerView, AutoCloseable {
 
     private volatile ServerState state = ServerState.STOPPED;
     private volatile Instant startedAt;
-    /** The deadlines and the grace closes of every connection; from the first start to {@link #close}. */
-    private ScheduledExecutorService scheduler;
+    /**
+     * The deadlines and the grace closes of every connection, and the refusals' deadlines; from the first
+     * start (before the first port is bound) to {@link #close}.
+     */
+    private volatile ScheduledExecutorService scheduler;
     /** The read poller, the writer lanes and the deadline checks; null when stopped. */
     private volatile IoThreads io;
     /** The TLS certificate in service, from the first start, and the watch on its files. */
@@ -69,7 +72,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
         this.log = new ActivityLog(config.logFile(), LOG_MEMORY_LINES, clock);
         this.tls = new ServerTls(config, log);
         this.events = new ServerEvents(log);
-        this.connections = new Connections(config, log, new TlsRefusals(tls));
+        this.connections = new Connections(config, log, new TlsRefusals(tls, () -> scheduler));
         this.endpoints = new Endpoints(config, clock.getZone(), log,
                 (client, endpoint) -> connections.admit(client, endpoint, this::connect));
         this.accounts = new AccountAdmin(() -> data, this::openData, connections, this::config, log, clock);
@@ -92,9 +95,10 @@ public final class ChatServer implements ServerView, AutoCloseable {
             }
             openData();
             tls.load();
+            // before the ports open: a client refused at a TLS port's door is given a deadline on it
+            scheduler = scheduler != null ? scheduler : IoThreads.newScheduler();
             endpoints.bindAll("Cannot listen on port ");
             startedAt = clock.instant();
-            scheduler = scheduler != null ? scheduler : IoThreads.newScheduler();
             io = new IoThreads(config, connections, data.room().feed(), scheduler, data.enforcement()::expire);
             log.info("Server started (" + config.mode().name().toLowerCase() + " mode, "
                     + config.threads().name().toLowerCase() + " threads)");

@@ -228,7 +228,7 @@ final class Connections {
         closeQuietly(client);
     }
 
-    private static void closeQuietly(SocketChannel socket) {
+    static void closeQuietly(SocketChannel socket) {
         try {
             socket.close();
         } catch (IOException e) {

@@ -16,7 +16,8 @@ import org.switchboard.log.ActivityLog;
  * {@link #fingerprint} null) when the server has no TLS endpoint.
  *
  * <p>Threads: {@link #load}, {@link #watch} and {@link #unwatch} under the lifecycle lock; the watch on
- * the server's scheduler; {@link #engine} on acceptor threads, {@link #over} on a refusal's thread; {@link #reload} on the operator's thread.
+ * the server's scheduler; {@link #engine} on acceptor threads, {@link #over} on a refusal's thread;
+ * {@link #reload} on the operator's thread.
  */
 final class ServerTls {
     /** How often the certificate's files are looked at for a renewal (Let's Encrypt renews every 60-90 days). */

@@ -3,9 +3,11 @@ package org.switchboard.server;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -15,50 +17,51 @@ import javax.net.ssl.SSLSocket;
  * own, within {@link #DEADLINE_MILLIS}; at most {@link #AT_ONCE} at a time, so that a banned address
  * cannot make the server do handshakes without end: past that, the socket is just closed.
  *
- * <p>Threads: {@link #tell} on acceptor threads; each exchange on its own virtual thread.
+ * <p>Threads: {@link #tell} on acceptor threads; each exchange on its own virtual thread; its deadline on
+ * the server's one scheduler.
  */
 final class TlsRefusals {
     static final int AT_ONCE = 32;
     static final long DEADLINE_MILLIS = 5_000;
 
     private final ServerTls tls;
+    /** The server's scheduler, there from the first start (refusals come only while it listens). */
+    private final Supplier<ScheduledExecutorService> scheduler;
     private final Semaphore slots = new Semaphore(AT_ONCE);
 
-    TlsRefusals(ServerTls tls) {
+    TlsRefusals(ServerTls tls, Supplier<ScheduledExecutorService> scheduler) {
         this.tls = tls;
+        this.scheduler = scheduler;
     }
 
     /** Says {@code said} over TLS on a fresh, still blocking channel, then closes it; returns at once. */
     void tell(SocketChannel client, byte[] said) {
         if (!slots.tryAcquire()) {
-            closeQuietly(client);
+            Connections.closeQuietly(client);
             return;
         }
         Thread.ofVirtual().name("tls-refusal").start(() -> {
-            // a client that trickles its handshake a byte at a time is cut off at the deadline all the same
-            CompletableFuture<Void> deadline = CompletableFuture.runAsync(() -> closeQuietly(client),
-                    CompletableFuture.delayedExecutor(DEADLINE_MILLIS, TimeUnit.MILLISECONDS));
-            try (SSLSocket socket = tls.over(client.socket())) {
-                socket.setSoTimeout((int) DEADLINE_MILLIS);
-                socket.startHandshake();
-                OutputStream out = socket.getOutputStream();
-                out.write(said);
-                out.flush();
+            ScheduledFuture<?> deadline = null;
+            try {
+                // a client that trickles its handshake a byte at a time is cut off at the deadline all the same
+                deadline = scheduler.get().schedule(() -> Connections.closeQuietly(client), DEADLINE_MILLIS,
+                        TimeUnit.MILLISECONDS);
+                try (SSLSocket socket = tls.over(client.socket())) {
+                    socket.setSoTimeout((int) DEADLINE_MILLIS);
+                    socket.startHandshake();
+                    OutputStream out = socket.getOutputStream();
+                    out.write(said);
+                    out.flush();
+                }
             } catch (IOException | RuntimeException e) {
-                // gone, not TLS, or not done in time: there is no one left to tell
+                // gone, not TLS, not done in time, or the server closing: there is no one left to tell
             } finally {
-                deadline.cancel(false);
-                closeQuietly(client);
+                if (deadline != null) {
+                    deadline.cancel(false);
+                }
+                Connections.closeQuietly(client);
                 slots.release();
             }
         });
-    }
-
-    private static void closeQuietly(SocketChannel socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // nothing left to do
-        }
     }
 }
