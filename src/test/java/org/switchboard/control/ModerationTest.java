@@ -7,8 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,14 +46,7 @@ class ModerationTest extends ServerFixture {
 
     /** A line client whose socket comes from {@code source} (127.0.0.x), as the bench's clients do. */
     static LineClient from(String source, InetAddress server, int port) {
-        try {
-            Socket socket = new Socket();
-            socket.bind(new InetSocketAddress(source, 0));
-            socket.connect(new InetSocketAddress(server, port), 5_000);
-            return new LineClient(socket);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new LineClient(LineClient.socketFrom(source, server, port));
     }
 
     private List<String> logged() {

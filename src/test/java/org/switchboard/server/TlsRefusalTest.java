@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -24,11 +23,8 @@ class TlsRefusalTest extends ServerFixture {
     static final String BANNED = "127.0.0.5";
 
     /** A socket from {@code source} to the loopback {@code port}, not yet speaking anything. */
-    static Socket from(String source, int port) throws IOException {
-        Socket socket = new Socket();
-        socket.bind(new InetSocketAddress(source, 0));
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
-        return socket;
+    static Socket from(String source, int port) {
+        return LineClient.socketFrom(source, InetAddress.getLoopbackAddress(), port);
     }
 
     /** A TLS client over a socket from {@code source}, trusting the server's certificate, handshaken. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -31,6 +32,21 @@ public final class LineClient implements AutoCloseable {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             in = new ServerText(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A plain socket from the local address {@code source} (127.0.0.5, say: any 127/8 address is this
+     * machine's) to {@code server}:{@code port}, for tests of what an address is let do.
+     */
+    public static Socket socketFrom(String source, InetAddress server, int port) {
+        try {
+            Socket socket = new Socket();
+            socket.bind(new InetSocketAddress(source, 0));
+            socket.connect(new InetSocketAddress(server, port), 5_000);
+            return socket;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
