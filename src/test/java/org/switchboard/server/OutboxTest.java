@@ -18,10 +18,14 @@ import org.junit.jupiter.api.Test;
 class OutboxTest {
     private static final long TEN_MINUTES = TimeUnit.MINUTES.toNanos(10);
 
-    /** A socket stand-in: records each write; takes at most {@code accept} bytes a write, as a full socket does. */
+    /**
+     * A socket stand-in: records each write; takes at most {@code accept} bytes a write, as a full socket
+     * does, and no more than {@code room} bytes in all until the test makes room again.
+     */
     private static final class Channel implements WritableByteChannel {
         final List<String> writes = new CopyOnWriteArrayList<>();
         volatile int accept = Integer.MAX_VALUE;
+        volatile long room = Long.MAX_VALUE;
         volatile boolean broken;
 
         @Override
@@ -29,7 +33,10 @@ class OutboxTest {
             if (broken) {
                 throw new IOException("Broken pipe");
             }
-            int n = Math.min(source.remaining(), accept);
+            int n = (int) Math.min(Math.min(source.remaining(), accept), room);
+            if (room != Long.MAX_VALUE) {
+                room -= n;   // only the lane's one thread writes
+            }
             byte[] bytes = new byte[n];
             source.get(bytes);
             if (n > 0) {
@@ -135,11 +142,15 @@ class OutboxTest {
     void whatAFullSocketDoesNotTakeGoesOutFirstAtALaterSweep() {
         Channel channel = new Channel();
         channel.accept = 4;
+        channel.room = 4;   // the socket takes "hell" and is full
         Outbox outbox = outbox(channel, 0);
         outbox.offer(line("hello"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> channel.writes.size() >= 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.pendingBytes() == 3);   // "o\r\n" held
         outbox.offer(line("world"));
-        assertThat(outbox.pendingBytes()).isPositive();
+        assertThat(outbox.pendingBytes()).isEqualTo(3 + 7);
+        assertThat(channel.received()).isEqualTo("hell");
+
+        channel.room = Long.MAX_VALUE;   // the client reads again
         await().atMost(Duration.ofSeconds(10)).until(() -> channel.received().length() == 14);
         assertThat(channel.received()).isEqualTo("hello\r\nworld\r\n");
         assertThat(channel.writes).allMatch(w -> w.length() <= 4);
