@@ -97,9 +97,18 @@ public final class ChatServer implements ServerView, AutoCloseable {
             tls.load();
             // before the ports open: a client refused at a TLS port's door is given a deadline on it
             scheduler = scheduler != null ? scheduler : IoThreads.newScheduler();
-            endpoints.bindAll("Cannot listen on port ");
+            // before the ports open too: a client admitted at once is given its poller and writer lane
+            IoThreads started = new IoThreads(config, connections, data.room().feed(), scheduler,
+                    data.enforcement()::expire);
+            io = started;
+            try {
+                endpoints.bindAll("Cannot listen on port ");
+            } catch (IOException | RuntimeException e) {
+                io = null;
+                started.close();
+                throw e;
+            }
             startedAt = clock.instant();
-            io = new IoThreads(config, connections, data.room().feed(), scheduler, data.enforcement()::expire);
             log.info("Server started (" + config.mode().name().toLowerCase() + " mode, "
                     + config.threads().name().toLowerCase() + " threads)");
             tls.watch(scheduler);

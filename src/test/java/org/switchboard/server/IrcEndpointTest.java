@@ -2,12 +2,14 @@ package org.switchboard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.switchboard.control.Operator;
 import org.switchboard.support.IrcClient;
@@ -57,6 +59,24 @@ class IrcEndpointTest extends ServerFixture {
             });
             assertThat(refused.state()).isEqualTo(ServerState.STOPPED);
         }
+    }
+
+    @Test
+    void aFailedStartLeavesNoThreadsAndAsksForTheSamePortsAgain() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            ChatServer refused = new ChatServer(TestServer.config(dir).ircPort(taken.getLocalPort()).build());
+            server = refused;
+            long pollers = livePollers();
+            assertThatThrownBy(refused::start).isInstanceOf(EndpointBindException.class);
+            // the line port, bound before the IRC port failed, asks for any free port again, not the one it had
+            assertThat(refused.port()).isZero();
+            await().atMost(Duration.ofSeconds(10)).until(() -> livePollers() <= pollers);
+        }
+    }
+
+    private static long livePollers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("switchboard-read-poller")).count();
     }
 
     @Test
