@@ -91,7 +91,7 @@ class IdentityStoreTest {
         store.register("alice", hasher.hash("pw".toCharArray()));
         store.register("bob", hasher.hash("pw".toCharArray()));
         assertThat(store.clear()).isEqualTo(2);
-        assertThat(Files.readString(file)).isEqualTo(IdentityStore.HEADER);
+        assertThat(Files.readString(file)).isEqualTo(IdentityFile.HEADER);
         assertThat(IdentityStore.open(file).size()).isZero();
     }
 
