@@ -147,6 +147,7 @@ class OperatorTest extends ServerFixture {
     @CsvSource({"clear-users", "DeleteUsers"})
     void clearUsersEmptiesTheIdentityFile(String command) {
         new LineClient(server.port()).register("alice", TestServer.PASSWORD).close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.users().isEmpty());   // her name is free again
         assertThat(operator.execute(command).text()).startsWith("Identity file cleared: 1 user(s) removed.");
         assertThat(server.registeredUsers()).isZero();
         try (LineClient again = new LineClient(server.port())) {

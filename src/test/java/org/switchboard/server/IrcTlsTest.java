@@ -182,7 +182,8 @@ class IrcTlsTest extends ServerFixture {
             plain.send("NICK alice").send("USER u 0 * :Alice");
             long started = System.nanoTime();
             assertThat(plain.readToEnd()).isEmpty();
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+            // at once, not at the 60 s sign-in deadline (the bound leaves room for a loaded machine)
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         }
         TestServer.awaitLog(server, "closed: sent plaintext to the TLS port");
     }
@@ -195,7 +196,8 @@ class IrcTlsTest extends ServerFixture {
             long started = System.nanoTime();
             assertThat(plain.readToEnd()).contains(
                     "ERROR :Closing link: This port is not encrypted; TLS is on port " + server.ircTlsPort() + ".");
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+            // at once, not at the 60 s sign-in deadline (the bound leaves room for a loaded machine)
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         }
         TestServer.awaitLog(server, "closed: sent a TLS hello to the plain port");
     }

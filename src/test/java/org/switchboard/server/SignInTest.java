@@ -156,6 +156,7 @@ class SignInTest extends ServerFixture {
             client.send("/token");
             token = client.await(line -> line.startsWith(Protocol.TOKEN_PREFIX)).substring(Protocol.TOKEN_PREFIX.length());
         }
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.users().isEmpty());   // her name is free again
         assertThat(server.accountAdmin().clear().removed()).isEqualTo(1);
         try (LineClient client = new LineClient(server.port())) {
             client.expectPrompt(Protocol.PROMPT_NAME);

@@ -96,8 +96,8 @@ class TlsHygieneTest extends ServerFixture {
                     long sent = System.nanoTime();
                     alice.send("line " + i + " through the storm");
                     assertThat(bob.awaitContaining("through the storm")).endsWith(":line " + i + " through the storm");
-                    assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("line " + i)
-                            .isLessThan(Duration.ofSeconds(1));
+                    // a chat held up by the storm would wait for its sockets to be cut off at the deadline
+                    assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("line " + i).isLessThan(deadline);
                 }
                 // every storm socket ends: at the deadline, plus the grace a closing connection gets to say goodbye
                 for (Socket socket : storm) {
@@ -105,7 +105,7 @@ class TlsHygieneTest extends ServerFixture {
                 }
                 Duration stormLasted = Duration.ofNanos(System.nanoTime() - stormStarted);
                 assertThat(stormLasted).isGreaterThanOrEqualTo(deadline)
-                        .isLessThan(deadline.plusMillis(Connection.GRACE_MILLIS).plusSeconds(3));
+                        .isLessThan(deadline.plusMillis(Connection.GRACE_MILLIS).plusSeconds(6));   // slack for a loaded machine
             } finally {
                 trickle.interrupt();
             }

@@ -276,7 +276,8 @@ class ControlPanelTest {
             assertThat(rex.readToEnd()).contains("* The server is shutting down. Goodbye.");
         }
         await().atMost(PATIENCE).until(() -> panel.server().state() == ServerState.STOPPED);
-        assertThat(fx(() -> console.getItems().getLast())).isEqualTo("Server stopped.");
+        // the reply follows the stop's last steps (files flushed), on the FX thread's next frame
+        awaitFx(() -> "Server stopped.".equals(console.getItems().getLast()));
     }
 
     @Test
