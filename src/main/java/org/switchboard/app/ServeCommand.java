@@ -47,11 +47,9 @@ final class ServeCommand implements Callable<Integer> {
         try {
             chat.start();
         } catch (EndpointBindException e) {
-            String option = e.option();
             System.err.println("switchboard: cannot listen on " + (e.irc() ? "IRC " : "")
-                    + (e.encrypted() ? "TLS " : "") + "port " + e.port() + ": " + e.getCause().getMessage() + (e.inUse()
-                    ? " (is another server running? choose another with " + option + ", or " + option
-                    + " 0 for any free one" + (option.equals("--port") ? "" : ", or " + option + " off") + ")" : ""));
+                    + (e.encrypted() ? "TLS " : "") + "port " + e.port() + ": " + e.getCause().getMessage()
+                    + (e.inUse() ? " (is another server running? start again with " + e.remedy() + ")" : ""));
             chat.close();
             return 1;
         } catch (TlsException e) {

@@ -262,10 +262,9 @@ public final class Operator {
                     Reply.Problem.DATA);
         }
         if (e instanceof EndpointBindException bind && !bind.first()) {
-            String option = bind.option();
-            return Reply.failure("Cannot listen on port " + bind.port() + " (" + option + "): "
-                    + bind.getCause().getMessage() + ". Free that port, or start Switchboard again with " + option
-                    + " set to another port, 0 for any free one, or off.", Reply.Problem.OTHER_PORT);
+            return Reply.failure("Cannot listen on port " + bind.port() + " (" + bind.option() + "): "
+                    + bind.getCause().getMessage() + ". Free that port, or start Switchboard again with "
+                    + bind.remedy() + ".", Reply.Problem.OTHER_PORT);
         }
         // the server has taken the port it tried as its own, so that is the one named
         return Reply.failure("Cannot listen on port " + server.port() + ": " + e.getMessage(), Reply.Problem.PORT);

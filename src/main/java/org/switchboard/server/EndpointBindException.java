@@ -64,6 +64,14 @@ public final class EndpointBindException extends IOException {
         return first;
     }
 
+    /**
+     * What to start with instead, the same words for the console and the panel: "--irc-port set to another
+     * port, 0 for any free one, or off" ({@code --port} cannot be off: {@code --plain off} is how).
+     */
+    public String remedy() {
+        return option + " set to another port, 0 for any free one" + (option.equals("--port") ? "" : ", or off");
+    }
+
     /** Whether the port is taken by another program (rather than, say, not allowed). */
     public boolean inUse() {
         return getCause() instanceof BindException;

@@ -140,7 +140,8 @@ class ServeProcessTest {
             String text = new String(failing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(failing.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(failing.exitValue()).isEqualTo(1);
-            assertThat(text).contains("cannot listen on port " + taken.getLocalPort());
+            assertThat(text).contains("cannot listen on port " + taken.getLocalPort(),
+                    "start again with --port set to another port, 0 for any free one)");   // --port cannot be off
         }
     }
 
@@ -171,7 +172,7 @@ class ServeProcessTest {
             assertThat(failing.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(failing.exitValue()).isEqualTo(1);
             assertThat(text).contains("cannot listen on IRC TLS port " + taken.getLocalPort(),
-                    "choose another with --irc-tls-port", "or --irc-tls-port off");
+                    "start again with --irc-tls-port set to another port, 0 for any free one, or off");
         }
     }
 }
