@@ -22,13 +22,10 @@ import javafx.collections.ObservableList;
 import org.switchboard.auth.Ban;
 import org.switchboard.chat.ChatLine;
 import org.switchboard.chat.MemberInfo;
-import org.switchboard.control.Accounts;
 import org.switchboard.control.Operator;
 import org.switchboard.control.Reply;
 import org.switchboard.log.LogEntry;
 import org.switchboard.protocol.Names;
-import org.switchboard.server.AccountAdmin;
-import org.switchboard.server.AccountInfo;
 import org.switchboard.server.PortInfo;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerEvent;
@@ -61,7 +58,7 @@ public final class PanelModel {
     private final BansModel bans;
     private final ChatModel chat = new ChatModel();
     private final LogModel log = new LogModel();
-    private final AccountsModel accounts = new AccountsModel();
+    private final AccountsModel accounts;
     private final CommandHistory commandHistory = new CommandHistory(200);
     private final ObservableList<String> console = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -82,6 +79,7 @@ public final class PanelModel {
         this.fx = fx;
         this.worker = new PanelWorker(fx, this::report);
         this.bans = new BansModel(operator.moderation(), server, worker, this::report);
+        this.accounts = new AccountsModel(operator.accounts(), server, worker, this::report, this::reportInConsole);
     }
 
     public StatusModel status() {
@@ -105,6 +103,7 @@ public final class PanelModel {
         return log;
     }
 
+    /** The Accounts tab's list and its actions. */
     public AccountsModel accounts() {
         return accounts;
     }
@@ -274,56 +273,7 @@ public final class PanelModel {
     public void clearUsers() {
         call(operator::clearUsers, reply -> {
             reportInConsole("clear-users", reply);
-            refreshAccounts();
-        });
-    }
-
-    // ---- the Accounts tab (called on the FX thread) ----
-
-    /** The name a backup of the identity file made now gets (clear-users keeps one): for its confirmation. */
-    public String nextUsersBackup() {
-        return server.config().usersFile().getFileName() + "." + AccountAdmin.backupStamp(clock.instant()) + ".bak";
-    }
-
-    /** The Accounts tab shows or hides: while it shows, its rows are fetched again every second. */
-    public void watchAccounts(boolean showing) {
-        accounts.watched(showing);
-        if (showing) {
-            refreshAccounts();
-        }
-    }
-
-    /** Fetches the accounts and the newest backup off the FX thread. */
-    public void refreshAccounts() {
-        worker.runThen(this::accountsSnapshot, snapshot -> accounts.reset(snapshot.rows(), snapshot.backup()));
-    }
-
-    /** Deletes an account (the user is disconnected if online); the reason goes to the activity log. */
-    public void deleteAccount(String name, String reason) {
-        call(() -> operator.accounts().delete(name, reason), reply -> {
-            report(reply);
-            refreshAccounts();
-        });
-    }
-
-    /**
-     * Resets a password; {@code shown} gets the one-time password for the operator to pass on. It goes
-     * to the dialog only, not to the status bar or the console.
-     */
-    public void resetPassword(String name, String reason, Consumer<String> shown) {
-        call(() -> operator.accounts().resetPassword(name, reason), reply -> {
-            report(new Reply(reply.lines().subList(0, 1), reply.ok(), false));
-            reply.lines().stream().filter(l -> l.startsWith(Accounts.ONE_TIME_PREFIX)).findFirst()
-                    .map(l -> l.substring(Accounts.ONE_TIME_PREFIX.length())).ifPresent(shown);
-            refreshAccounts();
-        });
-    }
-
-    /** Puts the newest backup of the identity file back. */
-    public void restoreUsers() {
-        call(() -> operator.accounts().restoreUsers(), reply -> {
-            reportInConsole("restore-users", reply);
-            refreshAccounts();
+            accounts.refresh();
         });
     }
 
@@ -398,12 +348,6 @@ public final class PanelModel {
 
     // ---- internals ----
 
-    private record AccountsSnapshot(List<AccountInfo> rows, Optional<String> backup) { }
-
-    private AccountsSnapshot accountsSnapshot() {
-        return new AccountsSnapshot(server.accounts(), operator.accounts().newestBackup());
-    }
-
     private record Snapshot(List<LogEntry> log, List<ChatLine> history, List<MemberInfo> users, ServerStats stats,
             List<PortInfo> ports, String fingerprint) { }
 
@@ -429,15 +373,13 @@ public final class PanelModel {
         long nanos = System.nanoTime();
         Instant now = clock.instant();
         List<Ban> inForce = server.bans();
-        AccountsSnapshot shownAccounts = accounts.watched() ? accountsSnapshot() : null;
+        Optional<AccountsModel.Snapshot> shownAccounts = accounts.snapshotIfWatched();
         fx.accept(() -> {
             status.ports(ports, fingerprint);
             status.stats(stats, nanos);
             users.tick(now);
             bans.refresh(inForce, now);
-            if (shownAccounts != null) {
-                accounts.reset(shownAccounts.rows(), shownAccounts.backup());
-            }
+            shownAccounts.ifPresent(accounts::show);
         });
     }
 

@@ -105,7 +105,7 @@ final class AccountsView extends VBox {
                 .isEmpty() ? "No backup of the identity file yet (Clear identity file keeps one)"
                 : "Put " + accounts.backupProperty().get() + " back; names registered since keep their password"),
                 accounts.backupProperty()));
-        restore.setOnAction(e -> model.restoreUsers());
+        restore.setOnAction(e -> accounts.restore());
     }
 
     /** A time column: sorted by the time itself, unknown times first, shown in the log's zone. */
@@ -162,7 +162,7 @@ final class AccountsView extends VBox {
                 "Delete the account " + account.name() + "?" + (account.online() ? " They are online and will be"
                         + " disconnected." : "") + " Their tokens die and the name is free to register again.",
                 "Reason (optional, for the activity log and for them if online):", "Delete account", true);
-        reason.ifPresent(text -> model.deleteAccount(account.name(), text));
+        reason.ifPresent(text -> accounts.delete(account.name(), text));
     }
 
     private void resetPassword(AccountInfo account) {
@@ -172,7 +172,7 @@ final class AccountsView extends VBox {
                         + " tokens stop working at once.",
                 "Reason (optional, for the activity log):", "Reset password", true);
         // the answer comes back inside a frame's batch, where a modal dialog may not open: show it just after
-        reason.ifPresent(text -> model.resetPassword(account.name(), text, oneTime -> Platform.runLater(
+        reason.ifPresent(text -> accounts.resetPassword(account.name(), text, oneTime -> Platform.runLater(
                 () -> Dialogs.oneTimePassword(getScene().getWindow(), account.name(), oneTime))));
     }
 }

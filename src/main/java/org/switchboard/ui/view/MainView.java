@@ -118,7 +118,7 @@ public final class MainView extends BorderPane {
         bansTab.setId("bansTab");
         accountsTab.setId("accountsTab");
         accountsTab.setContent(new AccountsView(model));
-        accountsTab.selectedProperty().addListener((o, was, is) -> model.watchAccounts(is));
+        accountsTab.selectedProperty().addListener((o, was, is) -> model.accounts().watch(is));
         bottomTabs.getTabs().setAll(logTab, consoleTab, accountsTab, bansTab);
         bottomTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         bottomTabs.getStyleClass().add("bottom-tabs");
@@ -334,7 +334,7 @@ public final class MainView extends BorderPane {
                 "users.txt is emptied: everyone must register again and every saved login token stops"
                         + " working. People signed in now stay signed in. A backup is kept first, owner-only, in "
                         + model.dataFolder() + ", named for the time of the clear (UTC): "
-                        + model.nextUsersBackup() + " if it were now. Restore backup in the Accounts tab puts it back.",
+                        + model.accounts().nextBackup() + " if it were now. Restore backup in the Accounts tab puts it back.",
                 "Delete " + users);
         if (yes) {
             model.clearUsers();
