@@ -13,7 +13,9 @@ import org.switchboard.log.ActivityLog;
 /**
  * The accept loop of one {@link Endpoint}, and nothing else: binds its port, accepts on a named
  * platform thread ({@code switchboard-acceptor-NAME}), and hands every accepted socket to the server's
- * admission. {@link #unbind} closes the port (pause really stops listening); {@link #bind} opens it again.
+ * admission. {@link #bind} opens the port and {@link #accept} starts the loop, apart, so that a server
+ * binds all its ports or none before it takes anyone in; {@link #unbind} closes the port (pause really
+ * stops listening).
  *
  * <p>Threads: bind and unbind under the server's lifecycle lock; the loop on its own thread.
  */
@@ -54,7 +56,11 @@ final class Acceptor {
         return socket != null;
     }
 
-    /** Listens on the port; the real port is read back, so that 0 becomes the one the system gave. */
+    /**
+     * Listens on the port; the real port is read back, so that 0 becomes the one the system gave. Nobody
+     * is taken in before {@link #accept}: a client that connects meanwhile waits in the backlog, and is
+     * reset if the port is closed instead.
+     */
     void bind() throws IOException {
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
@@ -66,6 +72,11 @@ final class Acceptor {
         }
         socket = channel;
         port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+    }
+
+    /** Starts the accept loop on the bound port. */
+    void accept() {
+        ServerSocketChannel channel = socket;
         thread = Thread.ofPlatform().name("switchboard-acceptor-" + endpoint.name()).daemon(true)
                 .start(() -> acceptLoop(channel));
     }
@@ -81,7 +92,9 @@ final class Acceptor {
             LOG.debug("closing the listening socket: {}", e.toString());
         }
         try {
-            thread.join(JOIN_MILLIS);
+            if (thread != null) {
+                thread.join(JOIN_MILLIS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -54,7 +54,10 @@ public final class ChatServer implements ServerView, AutoCloseable {
      * start (before the first port is bound) to {@link #close}.
      */
     private volatile ScheduledExecutorService scheduler;
-    /** The read poller, the writer lanes and the deadline checks; null when stopped. */
+    /**
+     * The read poller, the writer lanes and the deadline checks; made as a start begins (before the ports
+     * take anyone in) and dropped again if it fails; null when stopped.
+     */
     private volatile IoThreads io;
     /** The TLS certificate in service, from the first start, and the watch on its files. */
     private final ServerTls tls;
@@ -97,7 +100,7 @@ public final class ChatServer implements ServerView, AutoCloseable {
             tls.load();
             // before the ports open: a client refused at a TLS port's door is given a deadline on it
             scheduler = scheduler != null ? scheduler : IoThreads.newScheduler();
-            // before the ports open too: a client admitted at once is given its poller and writer lane
+            // before the ports take anyone in: a client admitted at once is given its poller and writer lane
             IoThreads started = new IoThreads(config, connections, data.room().feed(), scheduler,
                     data.enforcement()::expire);
             io = started;

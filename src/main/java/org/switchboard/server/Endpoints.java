@@ -100,23 +100,29 @@ final class Endpoints {
     }
 
     /**
-     * Binds every endpoint, or none: a port that cannot be bound unbinds those bound before it, which
-     * go back to the ports asked for (0 stays 0), and the exception names the endpoint that failed.
+     * Binds every endpoint, or none, and only then takes clients in: a port that cannot be bound closes
+     * those bound before it, which go back to the ports asked for (0 stays 0), before anyone was
+     * accepted on them; the exception names the endpoint that failed.
      */
     void bindAll(String failure) throws IOException {
         int[] asked = acceptors.stream().mapToInt(Acceptor::port).toArray();
         for (Acceptor acceptor : acceptors) {
             try {
                 acceptor.bind();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 log.error(failure + acceptor.port() + " (" + acceptor.endpoint().option() + "): " + e.getMessage());
                 unbindAll();
                 for (int i = 0; i < asked.length; i++) {
                     acceptors.get(i).port(asked[i]);
                 }
-                throw new EndpointBindException(acceptor.endpoint(), acceptor.port(), acceptor == acceptors.getFirst(), e);
+                if (e instanceof IOException cause) {
+                    throw new EndpointBindException(acceptor.endpoint(), acceptor.port(),
+                            acceptor == acceptors.getFirst(), cause);
+                }
+                throw e;
             }
         }
+        acceptors.forEach(Acceptor::accept);
     }
 
     void unbindAll() {

@@ -9,7 +9,8 @@ import org.switchboard.chat.RoomFeed;
 /**
  * What a running server has and a stopped one has not: the {@link ReadPoller} thread the readers wait
  * on, the {@link Writers} lanes, woken by the room's feed, and on the server's scheduler the deadline
- * checks and the sweep of bans and mutes whose time is up. Made at start, closed at stop, under the server's lifecycle lock.
+ * checks and the sweep of bans and mutes whose time is up. Made at start, before the ports take anyone
+ * in, and closed at stop (or at once, when a port cannot be bound), under the server's lifecycle lock.
  */
 final class IoThreads implements AutoCloseable {
     /**

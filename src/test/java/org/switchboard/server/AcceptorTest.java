@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,6 +48,7 @@ class AcceptorTest {
     void portZeroBindsAFreePortAndEverySocketIsHandedToTheAdmission() throws IOException {
         acceptor = acceptor(0);
         acceptor.bind();
+        acceptor.accept();
         assertThat(acceptor.port()).isPositive();
         assertThat(acceptor.bound()).isTrue();
         try (Socket one = new Socket(InetAddress.getLoopbackAddress(), acceptor.port());
@@ -61,16 +63,34 @@ class AcceptorTest {
     void unbindClosesThePortAndBindOpensTheSamePortAgain() throws IOException {
         acceptor = acceptor(0);
         acceptor.bind();
+        acceptor.accept();
         int port = acceptor.port();
         acceptor.unbind();
         assertThat(acceptor.bound()).isFalse();
         assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
                 .isInstanceOf(ConnectException.class);
         acceptor.bind();
+        acceptor.accept();
         assertThat(acceptor.port()).isEqualTo(port);
         try (Socket again = new Socket(InetAddress.getLoopbackAddress(), port)) {
             await().atMost(Duration.ofSeconds(5)).until(() -> accepted.size() == 1);
         }
+    }
+
+    @Test
+    void aBoundPortTakesNobodyInBeforeTheLoopStartsAndClosingItThenDropsWhoWaited() throws IOException {
+        acceptor = acceptor(0);
+        acceptor.bind();
+        try (Socket early = new Socket(InetAddress.getLoopbackAddress(), acceptor.port())) {
+            // the kernel completed the handshake into the backlog; the server has not taken it
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(accepted::isEmpty);
+            acceptor.unbind();   // as a start does when a later port cannot be bound
+            early.setSoTimeout(5_000);
+            assertThatThrownBy(() -> early.getInputStream().read()).isInstanceOf(SocketException.class);
+        }
+        assertThat(accepted).isEmpty();
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .doesNotContain("switchboard-acceptor-test");
     }
 
     @Test

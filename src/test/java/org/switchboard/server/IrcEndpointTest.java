@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.switchboard.control.Operator;
 import org.switchboard.support.IrcClient;
@@ -66,17 +67,16 @@ class IrcEndpointTest extends ServerFixture {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             ChatServer refused = new ChatServer(TestServer.config(dir).ircPort(taken.getLocalPort()).build());
             server = refused;
-            long pollers = livePollers();
+            Set<Thread> before = Thread.getAllStackTraces().keySet();
             assertThatThrownBy(refused::start).isInstanceOf(EndpointBindException.class);
             // the line port, bound before the IRC port failed, asks for any free port again, not the one it had
             assertThat(refused.port()).isZero();
-            await().atMost(Duration.ofSeconds(10)).until(() -> livePollers() <= pollers);
+            // the poller and the writer lanes the start made are gone again
+            await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.isAlive() && !before.contains(t))
+                    .noneMatch(t -> t.getName().equals("switchboard-read-poller")
+                            || t.getName().startsWith("switchboard-writer")));
         }
-    }
-
-    private static long livePollers() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().equals("switchboard-read-poller")).count();
     }
 
     @Test

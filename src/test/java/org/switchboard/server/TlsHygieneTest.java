@@ -70,7 +70,7 @@ class TlsHygieneTest extends ServerFixture {
 
     @Test
     void aHandshakeStormDoesNotHoldUpChatAndEveryStalledSocketIsClosedAtTheSignInDeadline() throws Exception {
-        Duration deadline = Duration.ofSeconds(3);
+        Duration deadline = Duration.ofSeconds(5);
         server = TestServer.start(dir, c -> c.signInTimeout(deadline));
         register("alice");
         register("bob");
@@ -93,11 +93,10 @@ class TlsHygieneTest extends ServerFixture {
             try {
                 await().atMost(Duration.ofSeconds(10)).until(() -> server.connections().size() >= 202);
                 for (int i = 0; i < 5; i++) {
-                    long sent = System.nanoTime();
                     alice.send("line " + i + " through the storm");
                     assertThat(bob.awaitContaining("through the storm")).endsWith(":line " + i + " through the storm");
-                    // a chat held up by the storm would wait for its sockets to be cut off at the deadline
-                    assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("line " + i).isLessThan(deadline);
+                    // a chat held up by the storm would get through only once its sockets were cut off
+                    assertThat(server.connections()).as("the storm still stands after line " + i).hasSizeGreaterThanOrEqualTo(202);
                 }
                 // every storm socket ends: at the deadline, plus the grace a closing connection gets to say goodbye
                 for (Socket socket : storm) {

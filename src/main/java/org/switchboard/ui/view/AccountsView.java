@@ -32,7 +32,8 @@ import org.switchboard.ui.model.PanelModel;
 /**
  * Registered names: a filter, a table sortable by name, registration, last seen and online; right
  * click to delete an account or reset its password; Restore puts the newest backup of the identity
- * file back. Every action goes through the panel model, which runs it as an operator command.
+ * file back. Every action goes through the tab's {@link AccountsModel}, which
+ * runs it as an operator command on the panel's worker.
  */
 final class AccountsView extends VBox {
     private final PanelModel model;
