@@ -10,15 +10,16 @@ import org.switchboard.auth.Authenticator.PasswordCheck;
 import org.switchboard.protocol.IrcMessage;
 import org.switchboard.protocol.IrcNames;
 import org.switchboard.protocol.Names;
+import org.switchboard.server.IrcAccountRegistration.Outcome;
 
 /**
  * An IRC client's sign-in with the server's accounts, three ways: SASL PLAIN before registration ends
  * (IRCv3 SASL 3.1), {@code PASS password} or {@code PASS account:password} (checked as registration
  * ends), and NickServ's {@code IDENTIFY} and {@code REGISTER} after it; a new account with IRCv3's
- * {@code REGISTER} command (account-registration), before registration ends or after. Every wrong password goes
- * through the {@code Authenticator}, so it counts against the same name lock as the line protocol's,
- * and the same {@link SignIn#MAX_FAILURES} per connection end it; the connection's sign-in deadline
- * holds as for any client.
+ * {@code REGISTER} command (account-registration), before registration ends or after (both made by
+ * {@link IrcAccountRegistration}). Every wrong password goes through the {@code Authenticator}, so it
+ * counts against the same name lock as the line protocol's, and the same {@link SignIn#MAX_FAILURES}
+ * per connection end it; the connection's sign-in deadline holds as for any client.
  *
  * <p>The operator's one-time password (reset-password) signs in by any of the three ways, but only to
  * choose a new password: {@code /msg NickServ SET PASSWORD new}. Until then the client is not in the
@@ -288,13 +289,13 @@ final class IrcSignIn {
 
     /** NickServ's REGISTER: the answer in a NOTICE, and in the channel once registered. */
     private void register(String name, String password) {
-        switch (registration(name, password)) {
-            case Registration.Done done -> {
+        switch (IrcAccountRegistration.register(irc, services, name, password)) {
+            case Outcome.Done done -> {
                 notice("'" + done.account() + "' is registered, and you are signed in.");
                 irc.enter(done.account());
             }
-            case Registration.Refused refused -> notice(refused.text());
-            case Registration.Banned banned -> { }
+            case Outcome.Refused refused -> notice(refused.text());
+            case Outcome.Banned banned -> { }
         }
     }
 
@@ -327,8 +328,8 @@ final class IrcSignIn {
             }
             wanted = IrcNames.name(irc.nick());
         }
-        switch (registration(wanted, password)) {
-            case Registration.Done done -> {
+        switch (IrcAccountRegistration.register(irc, services, wanted, password)) {
+            case Outcome.Done done -> {
                 irc.send(":" + IrcFormat.SERVER + " REGISTER SUCCESS " + done.account() + " :Account " + done.account()
                         + " registered; you are signed in.");
                 irc.numeric("900", irc.nick() + "!" + irc.nick() + "@" + IrcFormat.SERVER, done.account(),
@@ -339,64 +340,14 @@ final class IrcSignIn {
                     account = done.account(); // the channel waits for the end of registration
                 }
             }
-            case Registration.Refused refused -> fail(refused.code(), wanted, refused.text());
-            case Registration.Banned banned -> { }
+            case Outcome.Refused refused -> fail(refused.code(), wanted, refused.text());
+            case Outcome.Banned banned -> { }
         }
     }
 
     /** {@code :switchboard FAIL REGISTER CODE account :text}, IRCv3's standard reply. */
     private void fail(String code, String subject, String text) {
         irc.send(":" + IrcFormat.SERVER + " FAIL REGISTER " + code + " " + subject + " :" + text);
-    }
-
-    /**
-     * What registering a name came to: the account made, or why not, with REGISTER's FAIL code; or a
-     * banned name, whose client has been told why (465, ERROR) and closed.
-     */
-    sealed interface Registration {
-        record Done(String account) implements Registration { }
-
-        record Refused(String code, String text) implements Registration { }
-
-        record Banned() implements Registration { }
-    }
-
-    /** Registers {@code name} with {@code password}, as NickServ's REGISTER and REGISTER both do. */
-    private Registration registration(String name, String password) {
-        FrontEnd.Services s = services;
-        Optional<String> problem = Names.problem(name);
-        if (irc.banned(name)) {
-            return new Registration.Banned(); // never registered: told why, and gone
-        }
-        if (problem.isPresent()) {
-            return new Registration.Refused("BAD_ACCOUNT_NAME", problem.get());
-        }
-        if (s.authenticator().find(name).isPresent()) {
-            return new Registration.Refused("ACCOUNT_EXISTS",
-                    "'" + name + "' is registered already: IDENTIFY password to sign in.");
-        }
-        if (s.room().find(name).isPresent()) {
-            return new Registration.Refused("BAD_ACCOUNT_NAME", SignIn.IN_USE);
-        }
-        if (password.codePointCount(0, password.length()) < s.config().minPasswordLength()) {
-            return new Registration.Refused("WEAK_PASSWORD",
-                    "A password needs at least " + s.config().minPasswordLength() + " characters.");
-        }
-        boolean registered;
-        try {
-            registered = s.authenticator().register(name, password.toCharArray());
-        } catch (UncheckedIOException e) {
-            s.log().warn("Registration of " + name + " from " + irc.link().address() + " not saved: "
-                    + e.getMessage());
-            return new Registration.Refused("TEMPORARILY_UNAVAILABLE",
-                    "The server cannot save new users right now; try again later.");
-        }
-        if (!registered) {
-            return new Registration.Refused("ACCOUNT_EXISTS",
-                    "Somebody registered '" + name + "' a moment ago. Choose another nick.");
-        }
-        s.log().info("Registered new user " + name + " from " + irc.link().address() + " (IRC)");
-        return new Registration.Done(name);
     }
 
     /** A password sign-in under the throttle: the name as registered, or empty (said why, and counted). */
