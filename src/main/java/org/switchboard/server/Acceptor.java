@@ -66,12 +66,12 @@ final class Acceptor {
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             channel.bind(new InetSocketAddress(endpoint.bind(), port), BACKLOG);
-        } catch (IOException e) {
-            channel.close();
+            port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        } catch (IOException | RuntimeException e) {
+            channel.close();   // e.g. SecurityException, UnsupportedAddressTypeException: no socket left open
             throw e;
         }
         socket = channel;
-        port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
     }
 
     /** Starts the accept loop on the bound port. */
