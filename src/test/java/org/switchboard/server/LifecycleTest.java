@@ -9,10 +9,14 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.support.LineClient;
@@ -42,6 +46,45 @@ class LifecycleTest extends ServerFixture {
             assertThat(bob.awaitContaining("alice:")).endsWith("alice: still here");
         }
         assertThat(events).contains(new ServerEvent.StateChanged(ServerState.PAUSED, server.port()));
+    }
+
+    @Test
+    void clientsArrivingWhileTheServerStartsAndStopsAreServedOrRefusedNeverDropped() throws Exception {
+        int port = server.port();   // each start binds the port the first one got
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicInteger greeted = new AtomicInteger();
+        List<Thread> knockers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            knockers.add(Thread.ofPlatform().daemon().start(() -> {
+                while (!done.get()) {
+                    try (Socket socket = new Socket()) {
+                        socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+                        socket.setSoTimeout(5_000);
+                        if (new String(socket.getInputStream().readNBytes(11), StandardCharsets.UTF_8)
+                                .equals("Switchboard")) {
+                            greeted.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        // refused while stopped, or reset as the stop closes the port: both fine
+                    }
+                }
+            }));
+        }
+        try {
+            for (int i = 0; i < 20; i++) {
+                server.stop();
+                assertThat(server.start()).isTrue();
+                Thread.sleep(20);
+            }
+        } finally {
+            done.set(true);
+            for (Thread knocker : knockers) {
+                knocker.join(10_000);
+            }
+        }
+        assertThat(greeted).hasPositiveValue();
+        // a client let in before the start had made its threads was dropped with this warning
+        assertThat(Files.readString(dir.resolve("server.log"))).doesNotContain("Could not serve");
     }
 
     @Test
