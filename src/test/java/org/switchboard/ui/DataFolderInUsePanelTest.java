@@ -3,7 +3,6 @@ package org.switchboard.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +33,7 @@ class DataFolderInUsePanelTest extends PanelTest {
 
     @Test
     void theBannerNamesTheFolderAndOffersNoOtherPort(FxRobot robot) throws Exception {
-        ControlPanelTest.awaitFx(() -> robot.lookup("#portBanner").query().isVisible());
-        String problem = ControlPanelTest.fx(() -> robot.lookup("#portProblem").queryAs(Label.class).getText());
+        String problem = awaitBanner(robot);
         assertThat(problem).isEqualTo("The server is not running. The data folder " + dir.toRealPath()
                 + " is in use by a server in this program. Stop that server first, or give this one another"
                 + " folder with --data-dir.");

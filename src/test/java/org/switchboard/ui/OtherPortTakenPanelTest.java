@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.switchboard.server.ServerConfig;
@@ -29,8 +28,7 @@ class OtherPortTakenPanelTest extends PortSquatterPanelTest {
 
     @Test
     void theBannerNamesTheIrcPortAndOffersNoFirstPort(FxRobot robot) throws IOException {
-        ControlPanelTest.awaitFx(() -> robot.lookup("#portBanner").query().isVisible());
-        String problem = ControlPanelTest.fx(() -> robot.lookup("#portProblem").queryAs(Label.class).getText());
+        String problem = awaitBanner(robot);
         assertThat(problem).startsWith("The server is not running. Cannot listen on port "
                 + squatter.getLocalPort() + " (--irc-port): ").contains("--irc-port set to another port");
         assertThat(ControlPanelTest.fx(() -> robot.lookup("#freePortButton").query().isVisible())).isFalse();

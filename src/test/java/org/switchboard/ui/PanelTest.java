@@ -3,12 +3,14 @@ package org.switchboard.ui;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerState;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
@@ -35,6 +37,12 @@ abstract class PanelTest {
 
     void awaitListening() {
         await().atMost(ControlPanelTest.PATIENCE).until(() -> panel.server().state() == ServerState.LISTENING);
+    }
+
+    /** Waits for the banner that says why the server is not running, and returns what it says. */
+    String awaitBanner(FxRobot robot) {
+        ControlPanelTest.awaitFx(() -> robot.lookup("#portBanner").query().isVisible());
+        return ControlPanelTest.fx(() -> robot.lookup("#portProblem").queryAs(Label.class).getText());
     }
 
     /** The line port, once the server listens. */

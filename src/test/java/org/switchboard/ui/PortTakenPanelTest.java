@@ -32,14 +32,9 @@ class PortTakenPanelTest extends PortSquatterPanelTest {
         open(stage);
     }
 
-    void awaitBanner(FxRobot robot) {
-        ControlPanelTest.awaitFx(() -> robot.lookup("#portBanner").query().isVisible());
-    }
-
     @Test
     void theWindowSaysThePortIsTakenAndAFreePortStartsTheServer(FxRobot robot) {
-        awaitBanner(robot);
-        String problem = ControlPanelTest.fx(() -> robot.lookup("#portProblem").queryAs(Label.class).getText());
+        String problem = awaitBanner(robot);
         assertThat(problem).contains("not running").contains("Cannot listen on port " + squatter.getLocalPort());
         assertThat(panel.server().state()).isEqualTo(ServerState.STOPPED);
         assertThat(ControlPanelTest.fx(() -> robot.lookup("#stateBadge").queryAs(Label.class).getText()))
