@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.switchboard.log.LogLevel;
 import org.switchboard.server.ChatServer;
+import org.switchboard.server.ServerConfig;
 import org.switchboard.server.ServerEvent;
 import org.switchboard.server.ServerState;
 import org.switchboard.server.TlsFiles;
@@ -54,10 +55,8 @@ class PanelCommandsTest extends ServerFixture {
 
     @Test
     void aServerWhosePortIsTakenStaysStoppedAndStartsOnAFreePortWhenAsked() throws IOException {
-        try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            server = new ChatServer(TestServer.config(dir).port(taken.getLocalPort()).build());
-            Operator operator = new Operator(server);
+        try (ServerSocket taken = squatter()) {
+            Operator operator = stoppedServer(TestServer.config(dir).port(taken.getLocalPort()));
 
             Reply first = operator.start();
             assertThat(first.ok()).isFalse();
@@ -76,11 +75,9 @@ class PanelCommandsTest extends ServerFixture {
 
     @Test
     void aFreePortAfterATakenOneIsTheFirstFreeOneAfterIt() throws IOException {
-        try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        try (ServerSocket taken = squatter()) {
             int wanted = taken.getLocalPort();
-            server = new ChatServer(TestServer.config(dir).port(wanted).build());
-            Operator operator = new Operator(server);
+            Operator operator = stoppedServer(TestServer.config(dir).port(wanted));
             assertThat(operator.start().ok()).isFalse();
 
             Reply reply = operator.startOnFreePortAfter(wanted);
@@ -95,16 +92,14 @@ class PanelCommandsTest extends ServerFixture {
 
     @Test
     void whenNoPortNearTheTakenOneIsFreeAnyFreePortIsTaken() throws IOException {
-        try (ServerSocket taken = new ServerSocket(); ServerSocket next = new ServerSocket()) {
-            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        try (ServerSocket taken = squatter(); ServerSocket next = new ServerSocket()) {
             int wanted = taken.getLocalPort();
             try {
                 next.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), wanted + 1));
             } catch (IOException alreadyTaken) {
                 // someone else holds it: taken all the same
             }
-            server = new ChatServer(TestServer.config(dir).port(wanted).build());
-            Operator operator = new Operator(server);
+            Operator operator = stoppedServer(TestServer.config(dir).port(wanted));
 
             Reply reply = operator.startOnFreePortAfter(wanted, 1);
             assertThat(reply.ok()).isTrue();
@@ -118,11 +113,9 @@ class PanelCommandsTest extends ServerFixture {
 
     @Test
     void anotherListenersTakenPortIsNamedWithItsOptionAndNoOtherFirstPortIsTried() throws IOException {
-        try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        try (ServerSocket taken = squatter()) {
             int ircPort = taken.getLocalPort();
-            server = new ChatServer(TestServer.config(dir).ircPort(ircPort).build());
-            Operator operator = new Operator(server);
+            Operator operator = stoppedServer(TestServer.config(dir).ircPort(ircPort));
 
             Reply first = operator.start();
             assertThat(first.ok()).isFalse();
@@ -147,8 +140,7 @@ class PanelCommandsTest extends ServerFixture {
     @Test
     void anUnusableCertificateIsNotOfferedAnotherPort() throws IOException {
         Path cert = Files.writeString(dir.resolve("cert.pem"), "hello\n");
-        server = new ChatServer(TestServer.config(dir).tls(new TlsFiles(cert, cert, null, null, dir)).build());
-        Operator operator = new Operator(server);
+        Operator operator = stoppedServer(TestServer.config(dir).tls(new TlsFiles(cert, cert, null, null, dir)));
 
         Reply reply = operator.start();
         assertThat(reply.ok()).isFalse();
@@ -157,6 +149,17 @@ class PanelCommandsTest extends ServerFixture {
                 .contains("cert.pem");
         assertThat(operator.startOnFreePortAfter(40_000).problem()).isEqualTo(Reply.Problem.DATA);
         assertThat(server.state()).isEqualTo(ServerState.STOPPED);
+    }
+
+    /** A port another program holds: a socket listening on the loopback address. */
+    private static ServerSocket squatter() throws IOException {
+        return new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    }
+
+    /** The operator of a new server with these settings, not started. */
+    private Operator stoppedServer(ServerConfig.Builder config) {
+        server = new ChatServer(config.build());
+        return new Operator(server);
     }
 
     private long errorCount() {
@@ -174,8 +177,7 @@ class PanelCommandsTest extends ServerFixture {
 
     @Test
     void startWithABadPortSaysWhatAPortIs() {
-        server = new ChatServer(TestServer.config(dir).build());
-        Operator operator = new Operator(server);
+        Operator operator = stoppedServer(TestServer.config(dir));
         assertThat(operator.execute("start 70000").text())
                 .isEqualTo("A port is a number from 0 to 65535 (0 takes a free one).");
         assertThat(operator.execute("start five").text()).startsWith("Usage: start [PORT]");
